@@ -1,0 +1,43 @@
+// @ts-check
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { sections } from './src/sections.ts';
+import { rehypeBaseLinks } from './src/markdown/rehype-base-links.ts';
+
+/**
+ * Where the site is deployed, from the environment, so one source tree builds for any host:
+ *   SITE_URL   the origin, e.g. https://example.github.io (used for canonical URLs and the sitemap)
+ *   BASE_PATH  the sub-path the site is served under, e.g. /batchnorm/ (default: /)
+ */
+const site = process.env.SITE_URL || undefined;
+const base = process.env.BASE_PATH || '/';
+
+/** Only sections whose page exists appear in the sidebar. */
+const sidebar = sections
+  .filter(({ slug }) => ['md', 'mdx'].some((ext) => existsSync(new URL(`./content/${slug}.${ext}`, import.meta.url))))
+  .map(({ slug, label }) => ({ slug, label }));
+
+export default defineConfig({
+  site,
+  base,
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }], [rehypeBaseLinks, { base }]],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: 'Batch Normalization',
+      description:
+        'Learn Batch Normalization (Ioffe & Szegedy, 2015) with examples that run in the page: the math, the code, its history and a tutorial.',
+      sidebar,
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      lastUpdated: false,
+    }),
+  ],
+});
