@@ -22,7 +22,7 @@ describe('runExample', () => {
     expect(outcome).toEqual({
       ok: false,
       errors: {
-        matrix: 'Row 1 of data has 1 values, but row 0 has 2: all rows must have the same length.',
+        matrix: 'Row 1 of data has 1 value, but row 0 has 2: all rows must have the same length.',
         epsilon: 'epsilon must be a finite number ≥ 0; got -1.',
       },
     });

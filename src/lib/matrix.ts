@@ -73,7 +73,7 @@ export function matrixFromRows(X: readonly (readonly number[])[], name = 'X'): M
       throw new BatchNormError(`Row ${i} of ${name} is not an array of numbers; got ${describe(row)}.`, { row: i });
     }
     if (row.length !== cols) {
-      const what = row.length === 0 ? 'is empty' : `has ${row.length} values`;
+      const what = row.length === 0 ? 'is empty' : `has ${row.length} value${row.length === 1 ? '' : 's'}`;
       throw new BatchNormError(
         `Row ${i} of ${name} ${what}, but row 0 has ${cols}: all rows must have the same length.`,
         { row: i },
