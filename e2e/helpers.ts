@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+/** Reads a file of the shared reference material beside the checkout. */
+export function readShared(path: string): string {
+  return readFileSync(new URL(`../../shared/${path}`, import.meta.url), 'utf8');
+}
+
+/**
+ * The site's pages, relative to the base URL (`''`, `code/`), found in the build output; every
+ * test that must hold on every page iterates over this list.
+ */
+export function builtPages(dir = 'dist'): string[] {
+  const pages: string[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== '_astro' && name !== 'pagefind') walk(path);
+      } else if (name === 'index.html') {
+        pages.push(relative(dir, folder).replace(/\\/g, '/').replace(/(.)$/, '$1/'));
+      }
+    }
+  };
+  walk(dir);
+  return pages.sort();
+}
+
+/**
+ * Records console errors and warnings and uncaught page errors from the moment it is called;
+ * `expectNone()` fails the test if there were any.
+ */
+export function watchConsole(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return {
+    problems,
+    expectNone: () => expect(problems, 'console errors, warnings or page errors').toEqual([]),
+  };
+}
+
+/** Makes the page open in the given Starlight theme. */
+export async function useTheme(page: Page, theme: 'light' | 'dark') {
+  await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
+}

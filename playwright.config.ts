@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/** Debian's Chromium where it is installed (CI and this machine); Playwright's own browser elsewhere. */
+const debianChromium = '/usr/bin/chromium';
+const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
+
+/** The built site is served twice by a plain static server: at the root, and under a sub-path. */
+const ROOT_PORT = 4400;
+const SUBPATH_PORT = 4401;
+export const SUBPATH = '/batchnorm/';
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 60_000,
+  use: {
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath,
+      // Without these, Chromium keeps trying to reach Google's services, which this network refuses.
+      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` } },
+    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` } },
+  ],
+  webServer: [
+    { command: `node e2e/static-server.ts dist ${ROOT_PORT} /`, port: ROOT_PORT, reuseExistingServer: !process.env.CI },
+    { command: `node e2e/static-server.ts dist-subpath ${SUBPATH_PORT} ${SUBPATH}`, port: SUBPATH_PORT, reuseExistingServer: !process.env.CI },
+  ],
+});
