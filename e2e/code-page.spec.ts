@@ -48,7 +48,7 @@ test('an edited matrix and epsilon give the right result', async ({ page }) => {
   const r = runner(page);
   await r.matrix.fill('[[0.5, -1.25],\n [2.0, 3.5],\n [4.75, 0.0]]');
   await runAndWait(page);
-  // What NumPy 2 prints for the same program (test/fixtures/numpy-print.json, "floats").
+  // What NumPy 2 prints for the same program (src/lib/__tests__/fixtures/numpy-print.json, "floats").
   expect(await r.output.textContent()).toBe(
     'Original data:\n [[ 0.5  -1.25]\n [ 2.    3.5 ]\n [ 4.75  0.  ]]\n\nNormalized data:\n [[-1.08907981 -0.99483078]\n [-0.23675648  1.36789232]\n [ 1.32583629 -0.37306154]]\n',
   );

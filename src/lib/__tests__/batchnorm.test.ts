@@ -7,8 +7,8 @@ import {
   columnStats,
   matrixFromRows,
   matrixToRows,
-} from '../src/lib/batchnorm.ts';
-import { pairwiseSum } from '../src/lib/summation.ts';
+} from '../batchnorm.ts';
+import { pairwiseSum } from '../summation.ts';
 import { decode, numpyFixtures, pytorch } from './fixtures.ts';
 
 /** Largest absolute difference between two equally shaped matrices. */

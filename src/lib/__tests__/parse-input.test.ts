@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, MAX_VALUES, parseMatrix, parseNumber } from '../src/lib/parse-input.ts';
+import { InputError, MAX_VALUES, parseMatrix, parseNumber } from '../parse-input.ts';
 
 describe('parseMatrix reads nested lists', () => {
   it('reads Python/JSON style and infers int64', () => {

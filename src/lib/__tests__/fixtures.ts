@@ -1,8 +1,9 @@
-/** Readers for the reference data: `../shared/reference/` and the NumPy fixtures in `test/fixtures/`. */
+/** Readers for the reference data: `../shared/reference/` beside the checkout, and the NumPy fixtures in `fixtures/`. */
 import { readFileSync } from 'node:fs';
-import type { DType } from '../src/lib/numpy-format.ts';
+import type { DType } from '../numpy-format.ts';
 
-const root = new URL('../', import.meta.url);
+/** The project's root folder. */
+const root = new URL('../../../', import.meta.url);
 
 /** Reads a file of the shared material beside the checkout (`../shared/…`). */
 export function readShared(path: string): string {
@@ -44,7 +45,7 @@ export interface ProgramFixture {
   output: string;
 }
 
-export const numpyFixtures = JSON.parse(readFileSync(new URL('test/fixtures/numpy-print.json', root), 'utf8')) as {
+export const numpyFixtures = JSON.parse(readFileSync(new URL('fixtures/numpy-print.json', import.meta.url), 'utf8')) as {
   numpy: string;
   arrays: ArrayFixture[];
   programs: ProgramFixture[];

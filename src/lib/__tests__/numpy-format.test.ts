@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatArray } from '../src/lib/numpy-format.ts';
+import { formatArray } from '../numpy-format.ts';
 import { decode, numpyFixtures } from './fixtures.ts';
 
 describe('formatArray prints like NumPy', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runExample } from '../src/lib/run-example.ts';
+import { runExample } from '../run-example.ts';
 
 describe('runExample', () => {
   it('reports each column: mean ≈ 0, std ≈ √(σ²/(σ²+ε)) just below 1', () => {

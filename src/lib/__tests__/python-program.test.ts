@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { seedExample } from '../src/examples/seed.ts';
-import { matrixFromRows } from '../src/lib/matrix.ts';
-import { matrixLiteral, pythonFloat, pythonProgram } from '../src/lib/python-program.ts';
-import { runExample } from '../src/lib/run-example.ts';
+import { seedExample } from '../../examples/seed.ts';
+import { matrixFromRows } from '../matrix.ts';
+import { matrixLiteral, pythonFloat, pythonProgram } from '../python-program.ts';
+import { runExample } from '../run-example.ts';
 import { decode, numpyFixtures, readShared } from './fixtures.ts';
 
 describe('the seed example', () => {
