@@ -8,49 +8,22 @@
  * Rows are examples, columns are features. Float64 throughout, with the same operations in the
  * same order as NumPy, so the results agree with NumPy's to the last bit.
  */
-import { pairwiseSum } from './summation.ts';
 import { BatchNormError, createMatrix, matrixFromRows, matrixToRows, type Matrix } from './matrix.ts';
+import { columnStats, type FeatureStats } from './statistics.ts';
 
 export { BatchNormError, createMatrix, matrixFromRows, matrixToRows, type Matrix } from './matrix.ts';
-
-/** Per-column statistics of a mini-batch. */
-export interface ColumnStats {
-  mean: Float64Array;
-  /** Biased variance: the mean squared deviation, dividing by m (NumPy's `np.var` default). */
-  variance: Float64Array;
-}
-
-/**
- * Mean and biased variance of every column, in two passes: first the mean, then the mean of the
- * squared deviations from it. (The one-pass E[x²] − E[x]² loses every digit when the values sit
- * far from zero, such as 1e9 plus small noise.) The sums run in NumPy's order: row after row,
- * or pairwise when there is a single column.
- */
-export function columnStats(x: Matrix): ColumnStats {
-  const { rows: m, cols: n, data } = x;
-  // -0 is the identity of floating-point addition, as NumPy's copy of the first row is.
-  const mean = new Float64Array(n).fill(-0);
-  const variance = new Float64Array(n).fill(-0);
-  if (n === 1) {
-    mean[0] = pairwiseSum(data, m) / m;
-    variance[0] = pairwiseSum(data.map((v) => (v - mean[0]) * (v - mean[0])), m) / m;
-    return { mean, variance };
-  }
-  for (let i = 0; i < m; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) mean[j] += data[row + j];
-  }
-  for (let j = 0; j < n; j++) mean[j] /= m;
-  for (let i = 0; i < m; i++) {
-    const row = i * n;
-    for (let j = 0; j < n; j++) {
-      const deviation = data[row + j] - mean[j];
-      variance[j] += deviation * deviation;
-    }
-  }
-  for (let j = 0; j < n; j++) variance[j] /= m;
-  return { mean, variance };
-}
+export { channelStats, columnStats, type ChannelLayout, type FeatureStats } from './statistics.ts';
+export {
+  BatchNorm1d,
+  BatchNorm2d,
+  momentumFromKeras,
+  momentumToKeras,
+  tensorFromNested,
+  tensorToNested,
+  type BatchNormOptions,
+  type Gradients,
+  type Tensor4d,
+} from './batchnorm-layer.ts';
 
 /** Throws unless epsilon is a finite number ≥ 0. */
 export function checkEpsilon(epsilon: number): void {
@@ -60,7 +33,7 @@ export function checkEpsilon(epsilon: number): void {
 }
 
 /** `(x − mean) / sqrt(variance + epsilon)` for every column, given the column statistics. */
-export function normalizeColumns(x: Matrix, stats: ColumnStats, epsilon: number): Matrix {
+export function normalizeColumns(x: Matrix, stats: FeatureStats, epsilon: number): Matrix {
   const { mean, variance } = stats;
   const std = variance.map((v) => Math.sqrt(v + epsilon)); // np.sqrt(batch_var + epsilon)
   const out = createMatrix(x.rows, x.cols);

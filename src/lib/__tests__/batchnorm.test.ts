@@ -8,7 +8,7 @@ import {
   matrixFromRows,
   matrixToRows,
 } from '../batchnorm.ts';
-import { pairwiseSum } from '../summation.ts';
+import { pairwiseSum } from '../statistics.ts';
 import { decode, numpyFixtures, pytorch } from './fixtures.ts';
 
 /** Largest absolute difference between two equally shaped matrices. */
