@@ -36,7 +36,7 @@ export default defineConfig({
       description:
         'Learn Batch Normalization (Ioffe & Szegedy, 2015) with examples that run in the page: the math, the code, its history and a tutorial.',
       sidebar,
-      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/islands.css'],
       lastUpdated: false,
     }),
   ],

@@ -6,8 +6,9 @@ const debianChromium = '/usr/bin/chromium';
 const executablePath = existsSync(debianChromium) ? debianChromium : undefined;
 
 /** The built site is served twice by a plain static server: at the root, and under a sub-path. */
-const ROOT_PORT = 4400;
-const SUBPATH_PORT = 4401;
+/** E2E_PORT lets several checkouts run their browser tests at once without sharing servers. */
+const ROOT_PORT = Number(process.env.E2E_PORT ?? 4400);
+const SUBPATH_PORT = ROOT_PORT + 1;
 export const SUBPATH = '/batchnorm/';
 
 export default defineConfig({
