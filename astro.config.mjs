@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sections } from './src/sections.ts';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links.ts';
+import { editBaseUrl, repository } from './src/repository.ts';
 
 /**
  * Where the site is deployed, from the environment, so one source tree builds for any host:
@@ -36,6 +37,8 @@ export default defineConfig({
       description:
         'Learn Batch Normalization (Ioffe & Szegedy, 2015) with examples that run in the page: the math, the code, its history and a tutorial.',
       sidebar,
+      social: [{ icon: 'github', label: 'Source code on GitHub', href: repository.url }],
+      editLink: { baseUrl: editBaseUrl },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/islands.css'],
       lastUpdated: false,
     }),
