@@ -118,3 +118,17 @@ export function columnStats(x: Matrix): FeatureStats {
   for (let j = 0; j < n; j++) variance[j] /= m;
   return { mean, variance };
 }
+
+/**
+ * The p-th percentile (0–100) of values sorted in ascending order, interpolating linearly between
+ * the two nearest ranks, exactly as NumPy's default `np.percentile` (method "linear") computes it.
+ */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  const position = (sorted.length - 1) * (p / 100);
+  const lower = Math.floor(position);
+  const upper = Math.min(lower + 1, sorted.length - 1);
+  const t = position - lower;
+  const a = sorted[lower];
+  const difference = sorted[upper] - a;
+  return t >= 0.5 ? sorted[upper] - difference * (1 - t) : a + difference * t;
+}

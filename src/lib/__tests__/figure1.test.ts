@@ -1,0 +1,113 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { digitsText } from '../../data/digits.ts';
+import { decodeDigits, splitDigits, type SplitDataset } from '../digits.ts';
+import { BatchNormError } from '../matrix.ts';
+import { percentile } from '../statistics.ts';
+import { runFigure1, type Figure1Result } from '../figure1.ts';
+
+const data: SplitDataset = splitDigits(decodeDigits(digitsText));
+
+describe('the digits data', () => {
+  it('decodes 1,797 images of 64 pixels in [0, 1] with labels 0–9, split 1,500 / 297', () => {
+    const all = decodeDigits(digitsText);
+    expect(all.x).toHaveLength(1797);
+    expect(all.x.every((row) => row.length === 64 && row.every((v) => v >= 0 && v <= 1))).toBe(true);
+    expect(new Set(all.y)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    expect(all.x[0].slice(0, 8).map((v) => v * 16)).toEqual([0, 0, 5, 13, 9, 1, 0, 0]); // the first row of the CSV
+    expect([data.train.x.length, data.test.x.length]).toEqual([1500, 297]);
+  });
+
+  it('splits the same way every time, and differently for another seed', () => {
+    const again = splitDigits(decodeDigits(digitsText));
+    expect(again.test.y).toEqual(data.test.y);
+    expect(splitDigits(decodeDigits(digitsText), 1500, 2).test.y).not.toEqual(data.test.y);
+  });
+
+  it('names a malformed line', () => {
+    expect(() => decodeDigits('a'.repeat(64) + '3\nabc')).toThrow('Line 2 of the digits data is malformed');
+  });
+});
+
+describe('percentile', () => {
+  it("equals NumPy's default (linear) np.percentile", () => {
+    expect([15, 50, 85].map((p) => percentile([1, 2, 3, 4], p))).toEqual([1.45, 2.5, 3.55]);
+    const sorted = [-1.2, -0.7, 0.0, 0.3, 2.25, 3.1, 5.5];
+    expect([15, 50, 85].map((p) => percentile(sorted, p))).toEqual([-0.75, 0.3, 3.3399999999999994]);
+  });
+});
+
+describe('runFigure1', () => {
+  let withBn: Figure1Result;
+  let without: Figure1Result;
+  beforeAll(() => {
+    withBn = runFigure1(data, { batchNorm: true, steps: 1000, seed: 1, evalEvery: 250 });
+    without = runFigure1(data, { batchNorm: false, steps: 1000, seed: 1, evalEvery: 250 });
+  }, 300_000); // two thousand training steps: seconds on a quiet machine, more on a busy one
+
+  it('records an evaluation at step 0 and every evalEvery steps, with ordered percentiles', () => {
+    for (const result of [withBn, without]) {
+      expect(result.step).toEqual([0, 250, 500, 750, 1000]);
+      expect(result.testAccuracy).toHaveLength(5);
+      result.percentiles.forEach(([p15, p50, p85]) => expect(p15 <= p50 && p50 <= p85).toBe(true));
+    }
+  });
+
+  it('with Batch Norm reaches at least 0.9 test accuracy by step 500; without, it is near chance at step 250', () => {
+    expect(withBn.testAccuracy[2]).toBeGreaterThanOrEqual(0.9);
+    expect(without.testAccuracy[1]).toBeLessThan(0.2);
+    expect(without.testAccuracy[4]).toBeGreaterThan(without.testAccuracy[1]);
+  });
+
+  it("shows the paper's picture: without BN the unit's input drifts and spreads; with BN it stays put", () => {
+    const spread = ([p15, , p85]: [number, number, number]) => p85 - p15;
+    // Without BN: nearly constant at first (every example looks the same to the unit), then spreading.
+    expect(spread(without.percentiles[1])).toBeLessThan(0.5);
+    expect(spread(without.percentiles[4])).toBeGreaterThan(2 * spread(without.percentiles[1]) + 0.5);
+    // With BN: centred near 0 with a spread of a few units from the first evaluation on.
+    for (const p of withBn.percentiles.slice(1)) {
+      expect(Math.abs(p[1])).toBeLessThan(1);
+      expect(spread(p)).toBeGreaterThan(1.5);
+      expect(spread(p)).toBeLessThan(4.5);
+    }
+  });
+
+  it('is deterministic: the same seed gives identical results, another seed different ones', () => {
+    const a = runFigure1(data, { batchNorm: true, steps: 60, seed: 7, evalEvery: 20 });
+    const b = runFigure1(data, { batchNorm: true, steps: 60, seed: 7, evalEvery: 20 });
+    expect(b).toEqual(a);
+    expect(runFigure1(data, { batchNorm: true, steps: 60, seed: 8, evalEvery: 20 })).not.toEqual(a);
+  });
+
+  it('reports progress after every evaluation', () => {
+    const seen: number[] = [];
+    runFigure1(data, { batchNorm: false, steps: 30, seed: 1, evalEvery: 10, onProgress: (r) => seen.push(r.step.at(-1)!) });
+    expect(seen).toEqual([0, 10, 20, 30]);
+  });
+
+  const bad: [string, object, RegExp][] = [
+    ['0 steps', { steps: 0 }, /steps must be a whole number from 1 to 100,000; got 0/],
+    ['10⁷ steps', { steps: 1e7 }, /steps must be a whole number from 1 to 100,000; got 10000000/],
+    ['fractional steps', { steps: 2.5 }, /steps must be a whole number/],
+    ['text as steps', { steps: 'many' }, /steps must be a whole number from 1 to 100,000; got many/],
+    ['a negative learning rate', { learningRate: -0.5 }, /learningRate must be a positive number; got -0.5/],
+    ['a zero weight scale', { initStd: 0 }, /initStd must be a positive number; got 0/],
+    ['NaN learning rate', { learningRate: Number.NaN }, /learningRate must be a positive number; got NaN/],
+    ['a batch of one', { batchSize: 1 }, /batchSize must be a whole number from 2 to 1,500; got 1/],
+    ['a negative seed', { seed: -1 }, /seed must be a whole number from 0/],
+    ['evalEvery 0', { evalEvery: 0 }, /evalEvery must be a whole number/],
+  ];
+  for (const [name, options, message] of bad) {
+    it(`rejects ${name}`, () => {
+      const call = () => runFigure1(data, { batchNorm: true, steps: 10, seed: 1, ...options } as never);
+      expect(call).toThrow(BatchNormError);
+      expect(call).toThrow(message);
+    });
+  }
+
+  it('rejects malformed data', () => {
+    const broken = { train: { x: [[1, 2]], y: [3] }, test: data.test };
+    expect(() => runFigure1(broken, { batchNorm: true, steps: 1, seed: 1 })).toThrow('train.x[0] must have 64 values; got 2.');
+    const mislabelled = { train: data.train, test: { x: data.test.x.slice(0, 1), y: [12] } };
+    expect(() => runFigure1(mislabelled, { batchNorm: true, steps: 1, seed: 1 })).toThrow('test.y[0] must be a digit 0–9; got 12.');
+  });
+});
