@@ -14,8 +14,8 @@ const spec: LineChartSpec = {
     { name: 'Running variance', points: [0, 1, 2, 3].map((x) => ({ x, y: 1 + x })) },
   ],
   references: [
-    { name: 'True mean μ = 3', y: 3 },
-    { name: 'True variance σ² = 4', y: 4 },
+    { name: 'True mean μ', y: 3 },
+    { name: 'True variance σ²', y: 4 },
   ],
   integerX: true,
 };
@@ -97,7 +97,8 @@ describe('lineChart', () => {
   const chart = lineChart(spec);
 
   it('is an image labelled by its title and described by its description', () => {
-    expect(chart).toMatch(/<svg [^>]*role="img" aria-labelledby="test-chart-title" aria-describedby="test-chart-desc"/);
+    expect(chart).toMatch(/<svg class="line-chart-svg" viewBox="0 0 560 300" font-size="13" role="img" aria-labelledby="test-chart-title" aria-describedby="test-chart-desc">/);
+    expect(lineChart({ ...spec, width: 480, height: 320, fontSize: 14 })).toContain('viewBox="0 0 480 320" font-size="14"');
     expect(chart).toContain('<title id="test-chart-title">Running statistics</title>');
     expect(chart).toContain('<desc id="test-chart-desc">Two lines approach their true values.</desc>');
     expect(chart).toContain('>Batches fed</text>');
@@ -180,7 +181,7 @@ describe('lineChartTable', () => {
       { ...spec, series: [...spec.series, { name: 'Sparse', points: [{ x: 1, y: 0.5 }, { x: 5, y: 7 }] }] },
       { caption: 'The chart’s numbers.', className: 'island-table', formatY: (y) => y.toFixed(2) },
     );
-    expect(table).toContain('<table class="island-table"><caption>The chart’s numbers. Reference lines: True mean μ = 3: 3.00; True variance σ² = 4: 4.00.</caption>');
+    expect(table).toContain('<table class="island-table"><caption>The chart’s numbers. Reference lines: True mean μ = 3; True variance σ² = 4.</caption>');
     expect(table).toContain('<thead><tr><th scope="col">Batches fed</th><th scope="col">Running mean</th><th scope="col">Running variance</th><th scope="col">Sparse</th></tr></thead>');
     expect(table.match(/<tr><th scope="row">/g)).toHaveLength(5);
     expect(table).toContain('<tr><th scope="row">0</th><td>0.00</td><td>1.00</td><td>—</td></tr>');

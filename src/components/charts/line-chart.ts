@@ -20,7 +20,7 @@ export interface LineSeries {
   points: readonly Point[];
 }
 
-/** A horizontal line across the plot at `y`, labelled with `name` (e.g. "True mean μ = 3"). */
+/** A horizontal line across the plot at `y`, labelled "name = y" (e.g. "True mean μ = 3"). */
 export interface ReferenceLine {
   name: string;
   y: number;
@@ -41,9 +41,13 @@ export interface LineChartSpec {
   yRange?: readonly [number, number];
   /** Whether x ticks must be whole numbers, for counts such as steps. */
   integerX?: boolean;
-  /** Size of the SVG's coordinate system; it scales to the width of its container. */
+  /** How reference values are written in labels and the table (default: 6 significant digits). */
+  formatY?: (y: number) => string;
+  /** Size of the SVG's coordinate system (default 560 × 300); it scales to the width of its container. */
   width?: number;
   height?: number;
+  /** Text size in the SVG's units (default 13); a narrower chart is scaled down less on a phone. */
+  fontSize?: number;
 }
 
 export interface Ticks {
@@ -57,7 +61,6 @@ export interface Ticks {
 /** How many series styles (colour, dash, marker) there are before they repeat. */
 export const SERIES_STYLES = 5;
 const DASHES = ['', '8 4', '2 3', '10 3 2 3', '5 2'];
-const FONT_SIZE = 13;
 /** Most markers drawn per series; longer series get one on every k-th point. */
 const MAX_MARKERS = 24;
 
@@ -170,8 +173,14 @@ function pathData(points: readonly Point[], sx: (v: number) => number, sy: (v: n
 }
 
 /** Rough width of a label in the SVG's units, for the margins (no DOM to measure with). */
-function textWidth(text: string): number {
-  return text.length * FONT_SIZE * 0.6;
+function textWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.6;
+}
+
+/** "name = value", as reference lines are labelled. */
+function referenceLabel(line: ReferenceLine, spec: LineChartSpec): string {
+  const format = spec.formatY ?? ((y: number) => significant(y, 6));
+  return `${line.name} = ${format(line.y)}`;
 }
 
 function finite(values: number[]): number[] {
@@ -210,13 +219,14 @@ export function lineChart(spec: LineChartSpec): string {
   const width = spec.width ?? 560;
   const height = spec.height ?? 300;
   const references = spec.references ?? [];
+  const fontSize = spec.fontSize ?? 13;
   // A first guess at the plot's size picks the ticks, whose labels then set the left margin.
   const guess = chartTicks(spec, width - 70, height - 60);
   const yTickLabels = guess.y.values.map((v) => formatTick(v, guess.y.step));
-  const left = Math.ceil(FONT_SIZE * 1.4 + 10 + Math.max(...yTickLabels.map(textWidth)));
+  const left = Math.ceil(fontSize * 1.4 + 10 + Math.max(...yTickLabels.map((label) => textWidth(label, fontSize))));
   const right = 14;
   const top = 12;
-  const bottom = Math.ceil(FONT_SIZE * 2.6 + 14);
+  const bottom = Math.ceil(fontSize * 2.6 + 14);
   const plotWidth = width - left - right;
   const plotHeight = height - top - bottom;
   const ticks = chartTicks(spec, plotWidth, plotHeight);
@@ -227,7 +237,7 @@ export function lineChart(spec: LineChartSpec): string {
 
   const parts: string[] = [];
   parts.push(
-    `<svg class="line-chart-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${escapeHtml(titleId)}" aria-describedby="${escapeHtml(descId)}">`,
+    `<svg class="line-chart-svg" viewBox="0 0 ${width} ${height}" font-size="${fontSize}" role="img" aria-labelledby="${escapeHtml(titleId)}" aria-describedby="${escapeHtml(descId)}">`,
     `<title id="${escapeHtml(titleId)}">${escapeHtml(spec.title)}</title>`,
     `<desc id="${escapeHtml(descId)}">${escapeHtml(spec.description)}</desc>`,
   );
@@ -243,14 +253,14 @@ export function lineChart(spec: LineChartSpec): string {
   for (const value of ticks.x.values) {
     const x = sx(value);
     grid.push(`M${r(x)} ${r(top)}V${r(top + plotHeight)}`);
-    labels.push(`<text x="${r(x)}" y="${r(top + plotHeight + FONT_SIZE + 5)}" class="line-chart-tick line-chart-tick-x">${escapeHtml(formatTick(value, ticks.x.step))}</text>`);
+    labels.push(`<text x="${r(x)}" y="${r(top + plotHeight + fontSize + 5)}" class="line-chart-tick line-chart-tick-x">${escapeHtml(formatTick(value, ticks.x.step))}</text>`);
   }
   parts.push(`<path class="line-chart-grid" d="${grid.join('')}"/>`);
   parts.push(`<path class="line-chart-axis" d="M${r(left)} ${r(top)}V${r(top + plotHeight)}H${r(left + plotWidth)}"/>`);
   parts.push(...labels);
   parts.push(
     `<text x="${r(left + plotWidth / 2)}" y="${r(height - 6)}" class="line-chart-axis-label">${escapeHtml(spec.xLabel)}</text>`,
-    `<text transform="translate(${r(FONT_SIZE + 2)} ${r(top + plotHeight / 2)}) rotate(-90)" class="line-chart-axis-label">${escapeHtml(spec.yLabel)}</text>`,
+    `<text transform="translate(${r(fontSize + 2)} ${r(top + plotHeight / 2)}) rotate(-90)" class="line-chart-axis-label">${escapeHtml(spec.yLabel)}</text>`,
   );
 
   // Reference lines, labelled at their left end above the line.
@@ -259,7 +269,7 @@ export function lineChart(spec: LineChartSpec): string {
     const y = sy(line.y);
     parts.push(
       `<path class="line-chart-reference" d="M${r(left)} ${r(y)}H${r(left + plotWidth)}"/>`,
-      `<text x="${r(left + 6)}" y="${r(y - 5)}" class="line-chart-reference-label">${escapeHtml(line.name)}</text>`,
+      `<text x="${r(left + 6)}" y="${r(y - 5)}" class="line-chart-reference-label">${escapeHtml(referenceLabel(line, spec))}</text>`,
     );
   });
 
@@ -284,7 +294,7 @@ export function lineChart(spec: LineChartSpec): string {
 
   const legend = [
     ...spec.series.map((series, i) => `<li>${swatch(i)}<span>${escapeHtml(series.name)}</span></li>`),
-    ...references.map((line) => `<li>${referenceSwatch()}<span>${escapeHtml(line.name)}</span></li>`),
+    ...references.map((line) => `<li>${referenceSwatch()}<span>${escapeHtml(referenceLabel(line, spec))}</span></li>`),
   ];
   return `<div class="line-chart">${parts.join('')}<ul class="line-chart-legend" aria-label="Legend">${legend.join('')}</ul></div>`;
 }
@@ -299,14 +309,14 @@ export interface TableOptions {
 
 /**
  * The chart's numbers as an HTML table: one row per x value, one column per series, a dash where a
- * series has no point at that x. The caption ends with the reference lines' values.
+ * series has no point at that x. The caption ends with the reference lines and their values.
  */
 export function lineChartTable(spec: LineChartSpec, options: TableOptions): string {
   const formatX = options.formatX ?? ((x: number) => significant(x, 6));
   const formatY = options.formatY ?? ((y: number) => significant(y, 6));
   const xs = [...new Set(spec.series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   const lookups = spec.series.map((s) => new Map(s.points.map((p) => [p.x, p.y])));
-  const references = (spec.references ?? []).map((line) => `${line.name}: ${formatY(line.y)}`).join('; ');
+  const references = (spec.references ?? []).map((line) => referenceLabel(line, spec)).join('; ');
   const caption = references ? `${options.caption} Reference lines: ${references}.` : options.caption;
   const head = `<tr><th scope="col">${escapeHtml(spec.xLabel)}</th>${spec.series.map((s) => `<th scope="col">${escapeHtml(s.name)}</th>`).join('')}</tr>`;
   const rows = xs.map((x) => {
