@@ -5,6 +5,7 @@
 import type { AlgorithmSteps } from '../lib/algorithm-steps.ts';
 import { significant } from '../lib/display.ts';
 import type { Matrix } from '../lib/matrix.ts';
+import { escapeHtml } from './html.ts';
 
 /** What each line of Algorithm 1 computes, as the status line names it. */
 export const STEP_NAMES = ['mini-batch mean', 'mini-batch variance', 'normalize', 'scale and shift'] as const;
@@ -19,10 +20,6 @@ export type Parameter = keyof typeof PARAMETERS;
 
 /** Significant digits of every number in the tables. */
 const DIGITS = 6;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** A number as the tables show it. */
 export function formatValue(x: number): string {

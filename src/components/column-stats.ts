@@ -1,20 +1,27 @@
-/** The cells of the Code page's column-statistics table, shared by the build-time render and the island. */
+/** The Code page's column-statistics table body, one HTML string for the build-time render and the island. */
 import { significant } from '../lib/display.ts';
 import type { ColumnSummary } from '../lib/run-example.ts';
+import { escapeHtml } from './html.ts';
 
 /** At most this many columns get a table row; the caption says how many more there are. */
 export const MAX_TABLE_COLUMNS = 50;
 
 export const statsHeaders = ['Column', 'σ² of the input', 'Mean after', 'Std after', '√(σ² / (σ² + ε))'] as const;
 
-export function statsCells(column: ColumnSummary, index: number): string[] {
-  return [
-    String(index),
-    significant(column.inputVariance, 6),
-    significant(column.mean, 3),
-    significant(column.std, 9),
-    significant(column.predictedStd, 9),
-  ];
+/** The table's rows: one per column of the result, up to `MAX_TABLE_COLUMNS`. */
+export function statsRows(columns: readonly ColumnSummary[]): string {
+  return columns
+    .slice(0, MAX_TABLE_COLUMNS)
+    .map((column, j) => {
+      const cells = [
+        significant(column.inputVariance, 6),
+        significant(column.mean, 3),
+        significant(column.std, 9),
+        significant(column.predictedStd, 9),
+      ];
+      return `<tr><th scope="row">${j}</th>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
+    })
+    .join('');
 }
 
 export function statsCaption(rows: number, cols: number): string {

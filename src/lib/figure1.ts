@@ -149,7 +149,7 @@ export class Figure1Network {
       for (let k = 0; k < classes; k++) grad[row + k] = Math.exp(logits[row + k] - max) / sum / rows;
       grad[row + labels[r]] -= 1 / rows;
     }
-    let dz = grad;
+    let dz: Float64Array = grad;
     for (let l = this.weights.length - 1; l >= 0; l--) {
       const needInputGrad = l > 0;
       const dh = needInputGrad ? new Float64Array(rows * LAYER_SIZES[l]) : null;
