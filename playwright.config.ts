@@ -28,7 +28,13 @@ export default defineConfig({
   },
   projects: [
     { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` } },
-    { name: 'subpath', use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` } },
+    // Under the sub-path: every page, link and asset (the crawl), pages without JavaScript, and the
+    // Code page, whose worker is the one script loaded by URL at run time.
+    {
+      name: 'subpath',
+      testMatch: ['links.spec.ts', 'no-javascript.spec.ts', 'code-page.spec.ts'],
+      use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` },
+    },
   ],
   webServer: [
     { command: `node e2e/static-server.ts dist ${ROOT_PORT} /`, port: ROOT_PORT, reuseExistingServer: !process.env.CI },

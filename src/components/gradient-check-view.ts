@@ -14,13 +14,9 @@ import {
   type GradientName,
   type GradientTable,
 } from '../lib/gradient-check.ts';
+import { escapeHtml } from './html.ts';
 
 const SYMBOLS: Record<GradientName, string> = { dx: '∂L/∂x', dgamma: '∂L/∂γ', dbeta: '∂L/∂β' };
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** A gradient with 10 significant digits, enough to see where the two columns part. */
 export function formatGradient(x: number): string {

@@ -11,6 +11,7 @@
  * and `bins`, or a histogram computed by `histogram` from src/lib/histogram.ts.
  */
 import { countAxis, domainOf, formatTick, histogram, niceTicks, type Domain, type Histogram } from '../../lib/histogram.ts';
+import { escapeHtml } from '../html.ts';
 
 export type HistogramSeries = { label: string; histogram: Histogram } | { label: string; values: ArrayLike<number> };
 
@@ -32,11 +33,6 @@ export interface HistogramChartOptions {
   /** The SVG's coordinate size; it scales to the width of its container. Default 320 × 220. */
   width?: number;
   height?: number;
-}
-
-/** Escapes text for HTML or SVG content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** How each series is drawn: the first as filled bars, the others as solid, then dashed, outlines. */

@@ -1,6 +1,7 @@
+import { escapeHtml } from '../../components/html.ts';
 // The gradient check island's markup (src/components/gradient-check-view.ts), built from the library's results.
 import { describe, expect, it } from 'vitest';
-import { entryName, escapeHtml, formatError, formatGradient, gradientCheckHtml, verdictSummary, verdictText } from '../../components/gradient-check-view.ts';
+import { entryName, formatError, formatGradient, gradientCheckHtml, verdictSummary, verdictText } from '../../components/gradient-check-view.ts';
 import { DEFAULT_SETTINGS, gradientCheck, type GradientCheckSettings } from '../gradient-check.ts';
 
 const check = (changes: Partial<GradientCheckSettings>) => gradientCheck({ ...DEFAULT_SETTINGS, ...changes });

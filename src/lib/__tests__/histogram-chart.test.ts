@@ -1,5 +1,6 @@
+import { escapeHtml } from '../../components/html.ts';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatEdge, histogramSvg, histogramTable, type HistogramChartOptions } from '../../components/charts/histogram.ts';
+import { formatEdge, histogramSvg, histogramTable, type HistogramChartOptions } from '../../components/charts/histogram.ts';
 import { histogram } from '../histogram.ts';
 
 const base: HistogramChartOptions = {
@@ -22,7 +23,7 @@ describe('histogramSvg', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="chart-title" aria-describedby="chart-desc"/);
     expect(svg).toContain('<title id="chart-title">A batch</title>');
     expect(svg).toContain(
-      '<desc id="chart-desc">5 values in 4 bins of width 1 from 0 to 4. The fullest bin, 1 ≤ x &#60; 2, holds 2. 1 value above 4 is counted in the last bin.</desc>',
+      '<desc id="chart-desc">5 values in 4 bins of width 1 from 0 to 4. The fullest bin, 1 ≤ x &lt; 2, holds 2. 1 value above 4 is counted in the last bin.</desc>',
     );
     expect(svg).toContain('1 above 4 →');
     expect(svg.endsWith('</svg>')).toBe(true);
@@ -41,10 +42,10 @@ describe('histogramSvg', () => {
     const svg = histogramSvg({ ...base, id: 'a"b', title: '<script>alert(1)</script>', xLabel: 'x & "y"', markers: [{ value: 1, label: "it's <b>" }] });
     expect(svg).not.toContain('<script>');
     expect(svg).not.toContain('<b>');
-    expect(svg).toContain('&#60;script&#62;');
-    expect(svg).toContain('x &#38; &#34;y&#34;');
-    expect(svg).toContain('id="a&#34;b-title"');
-    expect(escapeHtml(`<>&"'`)).toBe('&#60;&#62;&#38;&#34;&#39;');
+    expect(svg).toContain('&lt;script&gt;');
+    expect(svg).toContain('x &amp; &quot;y&quot;');
+    expect(svg).toContain('id="a&quot;b-title"');
+    expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
   });
 
   it('takes precomputed bins as well as values, with the same result', () => {
@@ -91,9 +92,9 @@ describe('histogramTable', () => {
     expect(html).toContain('role="region" tabindex="0" aria-labelledby="chart-table-caption"');
     expect(html).toContain('<caption id="chart-table-caption">A batch: counts per bin (1 value above 4, in the last row.)</caption>');
     expect([...html.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual([
-      'x &#60; 1',
-      '1 ≤ x &#60; 2',
-      '2 ≤ x &#60; 3',
+      'x &lt; 1',
+      '1 ≤ x &lt; 2',
+      '2 ≤ x &lt; 3',
       'x ≥ 3',
       'All bins',
     ]);
@@ -102,7 +103,7 @@ describe('histogramTable', () => {
 
   it('says which values were left out when not clamping, and closes the last bin', () => {
     const html = histogramTable({ ...base, series: [{ label: 'Batch', histogram: histogram([-1, 0, 4, 5], { domain: [0, 4], bins: 2, outside: 'drop' }) }] });
-    expect(html).toContain('0 ≤ x &#60; 2');
+    expect(html).toContain('0 ≤ x &lt; 2');
     expect(html).toContain('2 ≤ x ≤ 4');
     expect(html).toContain('1 value below 0, left out. 1 value above 4, left out.');
     expect(cells(html)).toEqual(['1', '1', '2']);
