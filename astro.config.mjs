@@ -7,7 +7,9 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sections } from './src/sections.ts';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links.ts';
+import { rehypeFocusableMath } from './src/markdown/rehype-focusable-math.ts';
 import { editBaseUrl, repository } from './src/repository.ts';
+import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 
 /**
  * Where the site is deployed, from the environment, so one source tree builds for any host:
@@ -25,13 +27,15 @@ const sidebar = sections
 export default defineConfig({
   site,
   base,
+  build: { inlineStylesheets: 'always' },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }], [rehypeBaseLinks, { base }]],
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }], rehypeFocusableMath, [rehypeBaseLinks, { base }]],
     }),
   },
   integrations: [
+    contentSecurityPolicy(),
     starlight({
       title: 'Batch Normalization',
       description:

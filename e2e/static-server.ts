@@ -1,11 +1,13 @@
 /**
- * A plain static file server for the built site, like the simplest static host: files from a
- * folder under a base path, `index.html` for directories, `404.html` for anything else.
- * Usage: node e2e/static-server.ts <dir> <port> [base]
+ * A plain static file server for the built site, like a typical static host: files from a folder
+ * under a base path, `index.html` for directories, `404.html` for anything else, and gzip for text
+ * when the browser accepts it (as GitHub Pages, Netlify and Cloudflare do), so that measured
+ * transfer sizes are the real ones. Usage: node e2e/static-server.ts <dir> <port> [base]
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const [dir = 'dist', port = '4400', base = '/'] = process.argv.slice(2);
 const root = resolve(dir);
@@ -57,8 +59,12 @@ createServer((request, response) => {
   const file = fileFor(pathname);
   const status = file ? 200 : 404;
   const path = file ?? join(root, '404.html');
-  response.writeHead(status, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-  createReadStream(path).pipe(response);
+  const type = types[extname(path)] ?? 'application/octet-stream';
+  const compress = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  response.writeHead(status, { 'content-type': type, vary: 'accept-encoding', ...(compress ? { 'content-encoding': 'gzip' } : {}) });
+  const body = createReadStream(path);
+  if (compress) body.pipe(createGzip()).pipe(response);
+  else body.pipe(response);
 }).listen(Number(port), '127.0.0.1', () => {
   console.log(`Serving ${root} at http://127.0.0.1:${port}${prefix}`);
 });
