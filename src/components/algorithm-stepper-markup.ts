@@ -38,9 +38,9 @@ function featureHeaders(cols: number): string {
 /** A table wrapped for scrolling on narrow screens, named by its caption. */
 function tableHtml(id: string, caption: string, head: string, body: string): string {
   return (
-    `<div class="island-table-wrap" role="region" tabindex="0" aria-labelledby="${id}-caption">` +
+    `<section class="island-table-wrap" tabindex="0" aria-labelledby="${id}-caption">` +
     `<table class="island-table"><caption id="${id}-caption">${caption}</caption>` +
-    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`
+    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></section>`
   );
 }
 

@@ -99,10 +99,10 @@ function tableHtml(table: GradientTable, id: string, rows: number, cols: number)
     .join('');
   return (
     `<p class="gc-caption" id="${escapeHtml(captionId)}">${escapeHtml(caption)}</p>` +
-    `<div class="island-table-wrap" role="region" tabindex="0" aria-labelledby="${escapeHtml(captionId)}">` +
+    `<section class="island-table-wrap" tabindex="0" aria-labelledby="${escapeHtml(captionId)}">` +
     `<table class="island-table gc-table" aria-labelledby="${escapeHtml(captionId)}">` +
     `<thead><tr>${headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>` +
-    `<tbody>${body}</tbody></table></div>`
+    `<tbody>${body}</tbody></table></section>`
   );
 }
 

@@ -277,13 +277,13 @@ export function histogramTable(options: HistogramChartOptions): string {
   }
   const caption = `${options.title}: counts per bin${notes.length ? ` (${notes.join(' ')})` : ''}`;
   return [
-    `<div class="island-table-wrap histogram-table" role="region" tabindex="0" aria-labelledby="${captionId}">`,
+    `<section class="island-table-wrap histogram-table" tabindex="0" aria-labelledby="${captionId}">`,
     '<table class="island-table">',
     `<caption id="${captionId}">${escapeHtml(caption)}</caption>`,
     `<thead><tr><th scope="col">Bin</th>${header.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
     `<tbody>${rows.join('')}</tbody>`,
     `<tfoot><tr><th scope="row">All bins</th>${series.map((s) => `<td>${s.histogram.total.toLocaleString('en-US')}</td>`).join('')}</tr></tfoot>`,
     '</table>',
-    '</div>',
+    '</section>',
   ].join('');
 }
