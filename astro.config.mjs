@@ -10,6 +10,7 @@ import { rehypeBaseLinks } from './src/markdown/rehype-base-links.ts';
 import { rehypeFocusableMath } from './src/markdown/rehype-focusable-math.ts';
 import { editBaseUrl, repository } from './src/repository.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
+import { chunkOrigins } from './src/integrations/chunk-origins.ts';
 
 /**
  * Where the site is deployed, from the environment, so one source tree builds for any host:
@@ -28,6 +29,7 @@ export default defineConfig({
   site,
   base,
   build: { inlineStylesheets: 'always' },
+  vite: { plugins: [chunkOrigins()] },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { useTheme, watchConsole } from './helpers.ts';
+import { useTheme, watchConsole, showIsland } from './helpers.ts';
 
 /*
  * The numbers below were worked out by hand (and checked with a few lines of plain JavaScript), not
@@ -67,6 +67,7 @@ async function expectStep(page: Page, step: number, name: string) {
 test.describe('with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('tutorial/');
+    await showIsland(page, 'algorithm-stepper');
     await expect(stepper(page).next).toBeEnabled();
   });
 
@@ -314,6 +315,7 @@ test.describe('with JavaScript', () => {
     test(`no accessibility violations after stepping, sliding and bad input (${theme} theme)`, async ({ page }) => {
       await useTheme(page, theme);
       await page.goto('tutorial/');
+      await showIsland(page, 'algorithm-stepper');
       const s = stepper(page);
       const axe = () => new AxeBuilder({ page }).include('algorithm-stepper').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
       await s.next.click();
@@ -339,6 +341,7 @@ test('the layout does not move when the script starts', async ({ browser, baseUR
     const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto('tutorial/');
+    if (javaScriptEnabled) await showIsland(page, 'algorithm-stepper');
     if (javaScriptEnabled) await expect(stepper(page).stepStatus).toHaveText('Step 1 of 4: mini-batch mean');
     await page.evaluate(() => document.fonts.ready);
     const boxes = await stepper(page).root.evaluate((root) => {

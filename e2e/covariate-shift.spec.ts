@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { useTheme, watchConsole } from './helpers.ts';
+import { useTheme, watchConsole, showIsland } from './helpers.ts';
 
 const PAGE = 'internal-covariate-shift/';
 
@@ -74,6 +74,7 @@ async function statsWithout(r: Island) {
 test.describe('with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto(PAGE);
+    await showIsland(page, 'covariate-shift-demo');
     await expect(island(page).aRange).toBeEnabled();
   });
 
@@ -309,6 +310,7 @@ test.describe('with JavaScript', () => {
     test(`no WCAG 2 A/AA violations after interaction and after bad input, ${theme} theme`, async ({ page }) => {
       await useTheme(page, theme);
       await page.goto(PAGE);
+      await showIsland(page, 'covariate-shift-demo');
       const r = island(page);
       await expect(r.aRange).toBeEnabled();
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -339,6 +341,7 @@ test.describe('with JavaScript', () => {
     const console = watchConsole(page);
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(PAGE);
+    await showIsland(page, 'covariate-shift-demo');
     const r = island(page);
     await expect(r.aRange).toBeEnabled();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { useTheme, watchConsole } from './helpers.ts';
+import { useTheme, watchConsole, showIsland } from './helpers.ts';
 
 /** The gradient check island on the Tutorial page. */
 function island(page: Page) {
@@ -52,6 +52,7 @@ async function analyticDx(g: Island): Promise<string[]> {
 test.describe('with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('tutorial/');
+    await showIsland(page, 'gradient-check');
     await expect(island(page).check).toBeEnabled();
   });
 
@@ -267,6 +268,7 @@ test.describe('with JavaScript', () => {
     test(`the island has no WCAG 2 A/AA violations after checks and after bad input (${theme} theme)`, async ({ page }) => {
       await useTheme(page, theme);
       await page.goto('tutorial/');
+      await showIsland(page, 'gradient-check');
       const g = island(page);
       await expect(g.check).toBeEnabled();
       const axe = () => new AxeBuilder({ page }).include('gradient-check').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -47,3 +47,12 @@ export function watchConsole(page: Page) {
 export async function useTheme(page: Page, theme: 'light' | 'dark') {
   await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
 }
+
+/**
+ * Scrolls an island into view, which is when its code loads (see define-when-visible.ts), and
+ * waits until its custom element is defined and running.
+ */
+export async function showIsland(page: Page, tag: string) {
+  await page.locator(tag).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction((name) => customElements.get(name) !== undefined, tag);
+}

@@ -19,7 +19,15 @@ test('the built HTML passes html-validate (rules and exceptions in .htmlvalidate
 });
 
 /** The custom elements of our islands; every button inside them must say its type. */
-const islands = ['program-runner', 'algorithm-stepper', 'running-stats-demo', 'gradient-check', 'normalization-histograms', 'check-yourself'];
+const islands = [
+  'program-runner',
+  'algorithm-stepper',
+  'running-stats-demo',
+  'gradient-check',
+  'normalization-histograms',
+  'check-yourself',
+  'covariate-shift-demo',
+];
 
 for (const path of builtPages()) {
   test(`/${path}: every button of our islands has an explicit type`, async ({ page }) => {

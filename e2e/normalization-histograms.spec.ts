@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { useTheme, watchConsole } from './helpers.ts';
+import { useTheme, watchConsole, showIsland } from './helpers.ts';
 
 /** The island's parts on the Tutorial page. */
 function island(page: Page) {
@@ -57,6 +57,7 @@ async function counts(figure: Locator): Promise<number[]> {
 test.describe('with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('tutorial/');
+    await showIsland(page, 'normalization-histograms');
     await expect(island(page).newBatch).toBeEnabled();
   });
 
@@ -220,6 +221,7 @@ test.describe('with JavaScript', () => {
     test(`no WCAG 2 A/AA violations after interaction, tables open, ${theme} theme`, async ({ page }) => {
       await useTheme(page, theme);
       await page.goto('tutorial/');
+      await showIsland(page, 'normalization-histograms');
       const r = island(page);
       await expect(r.newBatch).toBeEnabled();
       await r.distribution.selectOption('outliers');
@@ -240,6 +242,7 @@ test.describe('with JavaScript', () => {
   test('on a phone-width screen the charts stack and fit', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto('tutorial/');
+    await showIsland(page, 'normalization-histograms');
     const r = island(page);
     const before = (await r.before.chart.boundingBox())!;
     const after = (await r.after.chart.boundingBox())!;
@@ -278,6 +281,7 @@ test.describe('without JavaScript', () => {
     const staticMarkup = await island(page).before.figure.innerHTML();
     const withScript = await browser.newPage({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: true });
     await withScript.goto('tutorial/');
+    await showIsland(withScript, 'normalization-histograms');
     const r = island(withScript);
     await expect(r.newBatch).toBeEnabled();
     await r.distribution.selectOption('bimodal');

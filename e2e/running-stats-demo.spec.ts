@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { useTheme, watchConsole } from './helpers.ts';
+import { useTheme, watchConsole, showIsland } from './helpers.ts';
 
 /** The running-statistics island on the Tutorial page. */
 function demo(page: Page) {
@@ -44,6 +44,7 @@ const shown = (x: number) => 1e-5 * Math.max(1, Math.abs(x));
 
 test.beforeEach(async ({ page, javaScriptEnabled }) => {
   await page.goto('tutorial/');
+  if (javaScriptEnabled) await showIsland(page, 'running-stats-demo');
   if (javaScriptEnabled) await expect(demo(page).feed1).toBeEnabled();
 });
 

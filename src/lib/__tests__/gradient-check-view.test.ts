@@ -52,7 +52,7 @@ describe('gradientCheckHtml', () => {
     expect(count(html, /<tr>|<tr class/g)).toBe(3 + 10 + 2 + 2); // header rows, then entries
     for (const name of ['dx', 'dgamma', 'dbeta']) {
       expect(html).toContain(`<p class="gc-caption" id="gc-${name}-caption">`);
-      expect(html).toContain(`role="region" tabindex="0" aria-labelledby="gc-${name}-caption"`);
+      expect(html).toContain(`<section class="island-table-wrap" tabindex="0" aria-labelledby="gc-${name}-caption"`);
     }
     expect(html).toContain('∂L/∂x: 5 × 2 = 10 entries');
     expect(html).toContain('data-verdict="agrees"');

@@ -89,7 +89,7 @@ describe('histogramSvg', () => {
 describe('histogramTable', () => {
   it('has a row per bin, open-ended edge bins when clamping, the total, and a caption naming the chart', () => {
     const html = histogramTable(base);
-    expect(html).toContain('role="region" tabindex="0" aria-labelledby="chart-table-caption"');
+    expect(html).toContain('<section class="island-table-wrap histogram-table" tabindex="0" aria-labelledby="chart-table-caption"');
     expect(html).toContain('<caption id="chart-table-caption">A batch: counts per bin (1 value above 4, in the last row.)</caption>');
     expect([...html.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1])).toEqual([
       'x &lt; 1',
