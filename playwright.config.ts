@@ -28,11 +28,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` } },
-    // Under the sub-path: every page, link and asset (the crawl), pages without JavaScript, and the
-    // Code page, whose worker is the one script loaded by URL at run time.
+    // Under the sub-path: every page, link and asset (the crawl), pages without JavaScript, the
+    // addresses in metadata and the sitemap, and the Code page, whose worker is loaded by URL.
     {
       name: 'subpath',
-      testMatch: ['links.spec.ts', 'no-javascript.spec.ts', 'code-page.spec.ts'],
+      testMatch: ['links.spec.ts', 'no-javascript.spec.ts', 'code-page.spec.ts', 'metadata.spec.ts'],
       use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` },
     },
   ],
