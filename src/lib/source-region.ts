@@ -9,11 +9,3 @@ export function sourceRegion(source: string, name: string): string {
   if (start < 0 || end < 0) throw new Error(`No region "${name}" in the source.`);
   return lines.slice(start + 1, end).join('\n');
 }
-
-/** The source without its region markers, as a reader would write it. */
-export function withoutRegionMarkers(source: string): string {
-  return source
-    .split('\n')
-    .filter((line) => !/^\s*\/\/ #(end)?region /.test(line))
-    .join('\n');
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tutorialBatch } from '../../examples/tutorial-batch.ts';
 import { BatchNorm1d, BatchNorm2d } from '../batchnorm.ts';
 import { normalGenerator } from '../random.ts';
-import { sourceRegion, withoutRegionMarkers } from '../source-region.ts';
+import { sourceRegion } from '../source-region.ts';
 import {
   batchNormBackward,
   batchNormBackwardStepwise,
@@ -117,11 +117,5 @@ describe('sourceRegion', () => {
 
   it('says which region is missing', () => {
     expect(() => sourceRegion(source, 'step-9')).toThrow('No region "step-9" in the source.');
-  });
-
-  it('strips the markers from the whole file', () => {
-    const plain = withoutRegionMarkers(source);
-    expect(plain).not.toMatch(/^\s*\/\/ #(end)?region /m);
-    expect(plain).toContain('export function channelStatistics');
   });
 });
