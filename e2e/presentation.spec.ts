@@ -410,6 +410,24 @@ test.describe('slides and their explanations', () => {
     for (const [i, { id }] of slides.entries()) await expect(links.nth(i)).toHaveAttribute('href', `#${id}`);
   });
 
+  test('the math holds no MDX expression left unevaluated', async ({ page }) => {
+    for (const path of ['presentation/', 'presentation-explained/']) {
+      await page.goto(path);
+      const tex = await page.locator('annotation[encoding="application/x-tex"]').allTextContents();
+      expect(tex.length, `${path} has math`).toBeGreaterThan(20);
+      // `{minus(f.first)}` or `{f.mean}` inside $…$ would reach KaTeX as TeX instead of as a number.
+      expect(tex.filter((t) => /\{[A-Za-z_]+[.(]/.test(t)), path).toEqual([]);
+    }
+  });
+
+  test('the explanations read on a 390 px phone without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('presentation-explained/');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const wide = await page.locator('.katex-display').evaluateAll((all) => all.filter((el) => el.scrollWidth > el.clientWidth).length);
+    expect(wide, 'formulas wider than the phone').toBe(0);
+  });
+
   test('both pages have no violations after moving through the deck', async ({ page }) => {
     await openDeck(page, '#slide-12');
     await page.keyboard.press('ArrowRight');
