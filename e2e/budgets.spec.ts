@@ -6,7 +6,7 @@ import { builtPages } from './helpers.ts';
 /** The most of our JavaScript, gzipped, a page may load before the reader interacts. */
 const ISLAND_PAGE_BUDGET = 25 * 1024;
 
-const origins = readChunkOrigins();
+const origins = readChunkOrigins('dist');
 const rows: string[] = [];
 
 test.afterAll(() => {
