@@ -1,11 +1,10 @@
 // @ts-check
-import { existsSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import { sections } from './src/sections.ts';
+import { buildSidebar } from './src/sidebar.ts';
 import { rehypeBaseLinks } from './src/markdown/rehype-base-links.ts';
 import { rehypeFocusableMath } from './src/markdown/rehype-focusable-math.ts';
 import { editBaseUrl, repository } from './src/repository.ts';
@@ -20,10 +19,8 @@ import { chunkOrigins } from './src/integrations/chunk-origins.ts';
 const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
 
-/** Only sections whose page exists appear in the sidebar. */
-const sidebar = sections
-  .filter(({ slug }) => ['md', 'mdx'].some((ext) => existsSync(new URL(`./content/${slug}.${ext}`, import.meta.url))))
-  .map(({ slug, label }) => ({ slug, label }));
+/** Only sections whose pages exist appear in the sidebar (see src/sidebar.ts). */
+const sidebar = buildSidebar(new URL('./content/', import.meta.url));
 
 export default defineConfig({
   site,

@@ -66,7 +66,7 @@ async function expectStep(page: Page, step: number, name: string) {
 
 test.describe('with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto('tutorial/');
+    await page.goto('tutorial/normalize/');
     await showIsland(page, 'algorithm-stepper');
     await expect(stepper(page).next).toBeEnabled();
   });
@@ -314,7 +314,7 @@ test.describe('with JavaScript', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`no accessibility violations after stepping, sliding and bad input (${theme} theme)`, async ({ page }) => {
       await useTheme(page, theme);
-      await page.goto('tutorial/');
+      await page.goto('tutorial/normalize/');
       await showIsland(page, 'algorithm-stepper');
       const s = stepper(page);
       const axe = () => new AxeBuilder({ page }).include('algorithm-stepper').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
@@ -340,7 +340,7 @@ test('the layout does not move when the script starts', async ({ browser, baseUR
   const measure = async (javaScriptEnabled: boolean) => {
     const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto('tutorial/');
+    await page.goto('tutorial/normalize/');
     if (javaScriptEnabled) await showIsland(page, 'algorithm-stepper');
     if (javaScriptEnabled) await expect(stepper(page).stepStatus).toHaveText('Step 1 of 4: mini-batch mean');
     await page.evaluate(() => document.fonts.ready);
@@ -358,7 +358,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('all four steps and their numbers are shown, the controls disabled', async ({ page }) => {
-    await page.goto('tutorial/');
+    await page.goto('tutorial/normalize/');
     const s = stepper(page);
     await expect(s.stepStatus).toHaveText('Showing all 4 steps.');
     await expect(s.runStatus).toHaveText(/Turn on JavaScript to edit and step through it\./);

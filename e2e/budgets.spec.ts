@@ -41,7 +41,7 @@ for (const path of builtPages()) {
     const hasIslands = ourFiles.length > 0;
     rows.push(`/${path} | ${(ours / 1024).toFixed(1)} KB | ${(all / 1024).toFixed(1)} KB`);
     test.info().annotations.push({ type: 'our JavaScript (gzipped bytes)', description: `${ours} in ${ourFiles.join(', ') || 'no files'}` });
-    const prose = ['', 'history/', 'github/'].includes(path);
+    const prose = ['', 'history/', 'github/', 'presentation-explained/', 'tutorial/'].includes(path);
     if (prose) expect(ourFiles, 'a prose page ships none of our JavaScript').toEqual([]);
     if (hasIslands) expect(ours).toBeLessThanOrEqual(ISLAND_PAGE_BUDGET);
   });

@@ -2,7 +2,24 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { useTheme, watchConsole } from './helpers.ts';
 
-/** The controls of one "check yourself" exercise on the Tutorial page, found by its id. */
+/** The Tutorial page of each exercise, by its id. */
+const PAGES: Record<string, string> = {
+  'exercise-variance': 'tutorial/batch-statistics/',
+  'exercise-normalized-value': 'tutorial/normalize/',
+  'exercise-identity': 'tutorial/scale-and-shift/',
+  'exercise-running-mean': 'tutorial/running-statistics/',
+  'exercise-gradient-sum': 'tutorial/backward-pass/',
+  'exercise-channel-count': 'tutorial/images/',
+  'exercise-eval-mode': 'tutorial/pitfalls/',
+};
+
+/** Opens the page of an exercise, unless it is open already, and waits for its script. */
+async function visit(page: Page, id: string) {
+  if (!page.url().endsWith(`/${PAGES[id]}`)) await page.goto(PAGES[id]);
+  await expect(exercise(page, id).check).toBeEnabled();
+}
+
+/** The controls of one "check yourself" exercise, found by its id. */
 function exercise(page: Page, id: string) {
   const root = page.locator(`check-yourself#${id}`);
   return {
@@ -19,6 +36,7 @@ function exercise(page: Page, id: string) {
 
 /** Types an answer into a numeric exercise and presses Check. */
 async function answer(page: Page, id: string, text: string) {
+  await visit(page, id);
   const e = exercise(page, id);
   await e.box.fill(text);
   await e.check.click();
@@ -33,11 +51,6 @@ async function expectNoAxeViolations(page: Page) {
 }
 
 test.describe('with JavaScript', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.goto('tutorial/');
-    await expect(exercise(page, 'exercise-eval-mode').check).toBeEnabled();
-  });
-
   test('every exercise accepts its answer and reveals its explanation', async ({ page }) => {
     const console = watchConsole(page);
     const numeric: [string, string, string][] = [
@@ -49,6 +62,7 @@ test.describe('with JavaScript', () => {
     ];
     for (const [id, text, explanation] of numeric) {
       await test.step(id, async () => {
+        await visit(page, id);
         const e = exercise(page, id);
         await expect(e.answer).toBeHidden();
         await answer(page, id, text);
@@ -64,6 +78,7 @@ test.describe('with JavaScript', () => {
     ];
     for (const [id, label, explanation] of choices) {
       await test.step(id, async () => {
+        await visit(page, id);
         const e = exercise(page, id);
         await expect(e.answer).toBeHidden();
         await e.choices.getByLabel(label).check();
@@ -112,6 +127,7 @@ test.describe('with JavaScript', () => {
   });
 
   test('an answer off only in its last digits is called close, with the digits it needs', async ({ page }) => {
+    await visit(page, 'exercise-normalized-value');
     const e = exercise(page, 'exercise-normalized-value');
     await expect(e.root.getByText('Give at least 4 significant digits.')).toBeVisible();
     await answer(page, 'exercise-normalized-value', '1.34');
@@ -158,6 +174,7 @@ test.describe('with JavaScript', () => {
 
   test('multiple choice: wrong, nothing chosen, then right', async ({ page }) => {
     const console = watchConsole(page);
+    await visit(page, 'exercise-identity');
     const e = exercise(page, 'exercise-identity');
     await e.check.click();
     await expect(e.error).toHaveText('Choose one of the answers first.');
@@ -186,19 +203,17 @@ test.describe('with JavaScript', () => {
     await expect(e.status).toBeEmpty();
   });
 
-  test('exercises are independent: answering one leaves the others as they were', async ({ page }) => {
-    await answer(page, 'exercise-variance', 'abc');
-    await answer(page, 'exercise-running-mean', '0.5');
-    await expect(exercise(page, 'exercise-variance').error).not.toBeEmpty();
-    await expect(exercise(page, 'exercise-running-mean').error).toBeEmpty();
-    await expect(exercise(page, 'exercise-normalized-value').status).toBeEmpty();
-    await expect(exercise(page, 'exercise-normalized-value').answer).toBeHidden();
-    const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((el) => el.id));
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'ids used twice on the page').toEqual([]);
-    await expect(page.locator('check-yourself')).toHaveCount(7);
+  test('every step has its exercise, and no page uses an id twice', async ({ page }) => {
+    for (const [id, path] of Object.entries(PAGES)) {
+      await page.goto(path);
+      await expect(page.locator(`check-yourself#${id}`)).toHaveCount(1);
+      const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((el) => el.id));
+      expect(ids.filter((each, i) => ids.indexOf(each) !== i), `ids used twice on /${path}`).toEqual([]);
+    }
   });
 
   test('"Show the answer" opens and closes on a click, before any answer', async ({ page }) => {
+    await visit(page, 'exercise-channel-count');
     const e = exercise(page, 'exercise-channel-count');
     await e.summary.click();
     await expect(e.answer).toBeVisible();
@@ -209,6 +224,7 @@ test.describe('with JavaScript', () => {
 
   test('the keyboard alone: Tab to the box, type, Enter; arrows and Enter for choices; Enter on the disclosure', async ({ page }) => {
     const console = watchConsole(page);
+    await visit(page, 'exercise-variance');
     const e = exercise(page, 'exercise-variance');
     await e.root.locator('.exercise-question').click(); // focus navigation starts here
     await page.keyboard.press('Tab');
@@ -225,6 +241,7 @@ test.describe('with JavaScript', () => {
     await page.keyboard.press('Tab');
     await expect(e.summary).toBeFocused();
 
+    await visit(page, 'exercise-eval-mode');
     const c = exercise(page, 'exercise-eval-mode');
     await c.root.locator('.exercise-question').click();
     await page.keyboard.press('Tab');
@@ -247,23 +264,21 @@ test.describe('with JavaScript', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`no accessibility violations after answers and after bad input (${theme})`, async ({ page }) => {
       await useTheme(page, theme);
-      await page.goto('tutorial/');
-      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-      await expect(exercise(page, 'exercise-eval-mode').check).toBeEnabled();
       await answer(page, 'exercise-variance', '5');
-      await answer(page, 'exercise-normalized-value', '1.5');
-      await answer(page, 'exercise-running-mean', '0.55');
-      const identity = exercise(page, 'exercise-identity');
-      await identity.choices.getByLabel('γ = 5, β = √5').check();
-      await identity.check.click();
-      await expect(identity.status).toHaveText(/^Not quite/);
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(exercise(page, 'exercise-variance').status).toHaveText(/^Correct/);
       await expectNoAxeViolations(page);
       await answer(page, 'exercise-variance', 'abc');
-      await answer(page, 'exercise-gradient-sum', '');
-      await exercise(page, 'exercise-eval-mode').check.click();
-      await expect(exercise(page, 'exercise-eval-mode').error).not.toBeEmpty();
       await expect(exercise(page, 'exercise-variance').error).not.toBeEmpty();
+      await expectNoAxeViolations(page);
+      await visit(page, 'exercise-identity');
+      const identity = exercise(page, 'exercise-identity');
+      await identity.check.click();
+      await expect(identity.error).not.toBeEmpty();
+      await expectNoAxeViolations(page);
+      await identity.choices.getByLabel('γ = 5, β = √5').check();
+      await identity.check.click();
+      await expect(identity.status).toHaveText(/^Not quite/);
       await expectNoAxeViolations(page);
     });
   }
@@ -273,9 +288,12 @@ test('the exercises keep their size when the script starts: no layout jump', asy
   const heights = async (javaScriptEnabled: boolean) => {
     const context = await browser.newContext({ baseURL, javaScriptEnabled, viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
-    await page.goto('tutorial/');
-    if (javaScriptEnabled) await expect(exercise(page, 'exercise-eval-mode').check).toBeEnabled();
-    const result = await page.locator('check-yourself').evaluateAll((elements) => elements.map((el) => el.getBoundingClientRect().height));
+    const result: number[] = [];
+    for (const id of ['exercise-variance', 'exercise-identity']) {
+      await page.goto(PAGES[id]);
+      if (javaScriptEnabled) await expect(exercise(page, id).check).toBeEnabled();
+      result.push(await exercise(page, id).root.evaluate((el) => el.getBoundingClientRect().height));
+    }
     await context.close();
     return result;
   };
@@ -286,7 +304,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the question reads, the controls are disabled, and "Show the answer" works', async ({ page }) => {
-    await page.goto('tutorial/');
+    await page.goto(PAGES['exercise-variance']);
     const e = exercise(page, 'exercise-variance');
     await expect(e.root).toContainText('A feature takes the values 2, 4, 6 and 8 in a mini-batch.');
     await expect(e.box).toBeDisabled();
@@ -299,6 +317,7 @@ test.describe('without JavaScript', () => {
     await expect(e.answer).toContainText('unbiased estimate');
     await expect(e.answer.locator('.katex').first()).toBeVisible();
 
+    await page.goto(PAGES['exercise-identity']);
     const c = exercise(page, 'exercise-identity');
     await expect(c.choices.getByRole('radio')).toHaveCount(4);
     for (const radio of await c.choices.getByRole('radio').all()) await expect(radio).toBeDisabled();

@@ -51,7 +51,7 @@ async function analyticDx(g: Island): Promise<string[]> {
 
 test.describe('with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto('tutorial/');
+    await page.goto('tutorial/backward-pass/');
     await showIsland(page, 'gradient-check');
     await expect(island(page).check).toBeEnabled();
   });
@@ -267,7 +267,7 @@ test.describe('with JavaScript', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`the island has no WCAG 2 A/AA violations after checks and after bad input (${theme} theme)`, async ({ page }) => {
       await useTheme(page, theme);
-      await page.goto('tutorial/');
+      await page.goto('tutorial/backward-pass/');
       await showIsland(page, 'gradient-check');
       const g = island(page);
       await expect(g.check).toBeEnabled();
@@ -292,7 +292,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the island shows the pre-rendered check for the defaults, its controls disabled', async ({ page }) => {
-    await page.goto('tutorial/');
+    await page.goto('tutorial/backward-pass/');
     const g = island(page);
     await expect(g.verdict).toBeVisible();
     await expect(g.verdict).toContainText('the backward pass agrees');

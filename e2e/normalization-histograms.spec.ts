@@ -56,7 +56,7 @@ async function counts(figure: Locator): Promise<number[]> {
 
 test.describe('with JavaScript', () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto('tutorial/');
+    await page.goto('tutorial/normalize/');
     await showIsland(page, 'normalization-histograms');
     await expect(island(page).newBatch).toBeEnabled();
   });
@@ -220,7 +220,7 @@ test.describe('with JavaScript', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`no WCAG 2 A/AA violations after interaction, tables open, ${theme} theme`, async ({ page }) => {
       await useTheme(page, theme);
-      await page.goto('tutorial/');
+      await page.goto('tutorial/normalize/');
       await showIsland(page, 'normalization-histograms');
       const r = island(page);
       await expect(r.newBatch).toBeEnabled();
@@ -241,7 +241,7 @@ test.describe('with JavaScript', () => {
 
   test('on a phone-width screen the charts stack and fit', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 800 });
-    await page.goto('tutorial/');
+    await page.goto('tutorial/normalize/');
     await showIsland(page, 'normalization-histograms');
     const r = island(page);
     const before = (await r.before.chart.boundingBox())!;
@@ -257,7 +257,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the build-time batch shows both charts, their statistics and their tables; the controls are off', async ({ page }) => {
-    await page.goto('tutorial/');
+    await page.goto('tutorial/normalize/');
     const r = island(page);
     await expect(r.before.chart).toBeVisible();
     await expect(r.after.chart).toBeVisible();
@@ -277,10 +277,10 @@ test.describe('without JavaScript', () => {
   });
 
   test('the build-time render is what the script draws for the same choices', async ({ page, browser }) => {
-    await page.goto('tutorial/');
+    await page.goto('tutorial/normalize/');
     const staticMarkup = await island(page).before.figure.innerHTML();
     const withScript = await browser.newPage({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: true });
-    await withScript.goto('tutorial/');
+    await withScript.goto('tutorial/normalize/');
     await showIsland(withScript, 'normalization-histograms');
     const r = island(withScript);
     await expect(r.newBatch).toBeEnabled();

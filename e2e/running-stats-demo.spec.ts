@@ -43,7 +43,7 @@ async function runningStats(page: Page): Promise<[number, number]> {
 const shown = (x: number) => 1e-5 * Math.max(1, Math.abs(x));
 
 test.beforeEach(async ({ page, javaScriptEnabled }) => {
-  await page.goto('tutorial/');
+  await page.goto('tutorial/running-statistics/');
   if (javaScriptEnabled) await showIsland(page, 'running-stats-demo');
   if (javaScriptEnabled) await expect(demo(page).feed1).toBeEnabled();
 });
@@ -299,7 +299,7 @@ test('the script starting moves nothing: the island is as tall as without JavaSc
   const withScript = await demo(page).root.boundingBox();
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL, viewport: page.viewportSize() });
   const plain = await context.newPage();
-  await plain.goto('tutorial/');
+  await plain.goto('tutorial/running-statistics/');
   const withoutScript = await demo(plain).root.boundingBox();
   await context.close();
   expect(withScript?.height).toBe(withoutScript?.height);
