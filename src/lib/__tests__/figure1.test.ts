@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { digitsText } from '../../data/digits.ts';
 import { decodeDigits, splitDigits, type SplitDataset } from '../digits.ts';
 import { BatchNormError } from '../matrix.ts';
+import { uniformGenerator } from '../random.ts';
 import { percentile } from '../statistics.ts';
-import { runFigure1, type Figure1Result } from '../figure1.ts';
+import { multiplyTransposed, runFigure1, type Figure1Result } from '../figure1.ts';
 
 const data: SplitDataset = splitDigits(decodeDigits(digitsText));
 
@@ -33,6 +34,36 @@ describe('percentile', () => {
     expect([15, 50, 85].map((p) => percentile([1, 2, 3, 4], p))).toEqual([1.45, 2.5, 3.55]);
     const sorted = [-1.2, -0.7, 0.0, 0.3, 2.25, 3.1, 5.5];
     expect([15, 50, 85].map((p) => percentile(sorted, p))).toEqual([-0.75, 0.3, 3.3399999999999994]);
+  });
+});
+
+describe('multiplyTransposed', () => {
+  /** The plain triple loop: each entry one sum over k in order, starting from the bias or 0. */
+  function naive(a: Float64Array, m: number, k: number, b: Float64Array, n: number, init: Float64Array | null): Float64Array {
+    const c = new Float64Array(m * n);
+    for (let row = 0; row < m; row++) {
+      for (let col = 0; col < n; col++) {
+        let s = init ? init[col] : 0;
+        for (let i = 0; i < k; i++) s += a[row * k + i] * b[col * k + i];
+        c[row * n + col] = s;
+      }
+    }
+    return c;
+  }
+
+  it('equals the plain triple loop bit for bit, for blocked and leftover rows and columns', () => {
+    const uniform = uniformGenerator(3);
+    const random = () => (uniform() - 0.5) * 10 ** Math.floor(uniform() * 6 - 3);
+    for (const [m, k, n] of [[1, 1, 1], [2, 3, 4], [3, 5, 7], [60, 64, 100], [5, 2, 10], [297, 100, 10]]) {
+      const a = Float64Array.from({ length: m * k }, random);
+      const b = Float64Array.from({ length: n * k }, random);
+      const bias = Float64Array.from({ length: n }, random);
+      for (const init of [null, bias]) {
+        const c = new Float64Array(m * n);
+        multiplyTransposed(a, m, k, b, n, init, c);
+        expect(Array.from(c)).toEqual(Array.from(naive(a, m, k, b, n, init)));
+      }
+    }
   });
 });
 
