@@ -5,6 +5,8 @@ import { BatchNormError } from '../matrix.ts';
 import { uniformGenerator } from '../random.ts';
 import { percentile } from '../statistics.ts';
 import { multiplyTransposed, runFigure1, type Figure1Result } from '../figure1.ts';
+import { DEFAULT_SETTINGS, recordFigure1, type Figure1Recording } from '../figure1-settings.ts';
+import recorded from '../../data/figure1-default-run.json';
 
 const data: SplitDataset = splitDigits(decodeDigits(digitsText));
 
@@ -68,37 +70,53 @@ describe('multiplyTransposed', () => {
 });
 
 describe('runFigure1', () => {
+  // The page's default run, once: the recording must equal it, and it must show the paper's picture.
+  let run: Figure1Recording;
   let withBn: Figure1Result;
   let without: Figure1Result;
   beforeAll(() => {
-    withBn = runFigure1(data, { batchNorm: true, steps: 1000, seed: 1, evalEvery: 250 });
-    without = runFigure1(data, { batchNorm: false, steps: 1000, seed: 1, evalEvery: 250 });
-  }, 300_000); // two thousand training steps: seconds on a quiet machine, more on a busy one
+    run = recordFigure1(data, DEFAULT_SETTINGS);
+    ({ withBatchNorm: withBn, withoutBatchNorm: without } = run);
+  }, 600_000); // four thousand training steps: seconds on a quiet machine, more on a busy one
+
+  /** The index of the evaluation at `step`. */
+  const at = (result: Figure1Result, step: number) => {
+    const index = result.step.indexOf(step);
+    if (index < 0) throw new Error(`no evaluation at step ${step}`);
+    return index;
+  };
+
+  it('reproduces the committed recording of the default run exactly (which the page shows without JavaScript)', () => {
+    expect(run).toEqual(recorded);
+    expect(recorded.settings).toEqual({ steps: 2000, learningRate: 0.5, initStd: 0.1, seed: 1, batchSize: 60, evalEvery: 50 });
+  });
 
   it('records an evaluation at step 0 and every evalEvery steps, with ordered percentiles', () => {
     for (const result of [withBn, without]) {
-      expect(result.step).toEqual([0, 250, 500, 750, 1000]);
-      expect(result.testAccuracy).toHaveLength(5);
+      expect(result.step).toEqual(Array.from({ length: 41 }, (_, i) => i * 50));
+      expect(result.testAccuracy).toHaveLength(41);
       result.percentiles.forEach(([p15, p50, p85]) => expect(p15 <= p50 && p50 <= p85).toBe(true));
     }
   });
 
   it('with Batch Norm reaches at least 0.9 test accuracy by step 500; without, it is near chance at step 250', () => {
-    expect(withBn.testAccuracy[2]).toBeGreaterThanOrEqual(0.9);
-    expect(without.testAccuracy[1]).toBeLessThan(0.2);
-    expect(without.testAccuracy[4]).toBeGreaterThan(without.testAccuracy[1]);
+    expect(withBn.testAccuracy[at(withBn, 500)]).toBeGreaterThanOrEqual(0.9);
+    expect(without.testAccuracy[at(without, 250)]).toBeLessThan(0.2);
+    expect(without.testAccuracy[at(without, 1000)]).toBeGreaterThan(without.testAccuracy[at(without, 250)]);
+    expect(withBn.testAccuracy[at(withBn, 2000)]).toBeGreaterThan(without.testAccuracy[at(without, 2000)]);
   });
 
   it("shows the paper's picture: without BN the unit's input drifts and spreads; with BN it stays put", () => {
     const spread = ([p15, , p85]: [number, number, number]) => p85 - p15;
+    const p = (result: Figure1Result, step: number) => result.percentiles[at(result, step)];
     // Without BN: nearly constant at first (every example looks the same to the unit), then spreading.
-    expect(spread(without.percentiles[1])).toBeLessThan(0.5);
-    expect(spread(without.percentiles[4])).toBeGreaterThan(2 * spread(without.percentiles[1]) + 0.5);
+    expect(spread(p(without, 250))).toBeLessThan(0.5);
+    expect(spread(p(without, 1000))).toBeGreaterThan(2 * spread(p(without, 250)) + 0.5);
     // With BN: centred near 0 with a spread of a few units from the first evaluation on.
-    for (const p of withBn.percentiles.slice(1)) {
-      expect(Math.abs(p[1])).toBeLessThan(1);
-      expect(spread(p)).toBeGreaterThan(1.5);
-      expect(spread(p)).toBeLessThan(4.5);
+    for (const q of withBn.percentiles.slice(1)) {
+      expect(Math.abs(q[1])).toBeLessThan(1);
+      expect(spread(q)).toBeGreaterThan(1.5);
+      expect(spread(q)).toBeLessThan(4.5);
     }
   });
 
