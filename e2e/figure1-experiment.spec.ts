@@ -88,17 +88,19 @@ test('Pause stops both networks, Resume goes on, Reset brings back the default r
 
   await f.pause.click();
   await expect(f.pause).toHaveText('Resume');
+  // Once both workers have answered, the status gives the steps where they stopped, and nothing moves.
   await expect(f.status).toHaveText(/^Paused at step [\d,]+ without BN and [\d,]+ with BN\. Press Resume to go on\.$/);
-  // A chunk under way when Pause arrived may still report; after that, nothing moves.
-  await page.waitForTimeout(1500);
-  const paused = [await f.progress('without').textContent(), await f.progress('with').textContent()];
+  const [, without, withBn] = /step ([\d,]+) without BN and ([\d,]+) with BN/.exec((await f.status.textContent()) ?? '') ?? [];
+  const paused = [`${without} of 20,000 steps`, `${withBn} of 20,000 steps`];
+  await expect(f.progress('without')).toHaveText(paused[0]);
+  await expect(f.progress('with')).toHaveText(paused[1]);
   await page.waitForTimeout(2000);
   expect([await f.progress('without').textContent(), await f.progress('with').textContent()]).toEqual(paused);
 
   await f.pause.click();
   await expect(f.pause).toHaveText('Pause');
   await expect(f.status).toHaveText('Training both networks, 20,000 steps each…');
-  await expect(f.progress('with')).not.toHaveText(paused[1]!, { timeout: 60_000 });
+  await expect(f.progress('with')).not.toHaveText(paused[1], { timeout: 60_000 });
 
   await f.reset.click();
   await expect(f.status).toHaveText(/^Reset: the default settings, and the figure of the default run \(2,000 steps/);

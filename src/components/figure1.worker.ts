@@ -22,6 +22,8 @@ export type Figure1Response =
       done: boolean;
       /** Time spent training so far, pauses excluded. */
       milliseconds: number;
+      /** True in the answer to a pause: nothing more will be trained until a resume. */
+      paused: boolean;
     }
   | { kind: 'failure'; run: number; message: string };
 
@@ -58,7 +60,7 @@ function chunk(): void {
   const now = performance.now();
   if (evaluated || now - reportedAt >= REPORT_MS) {
     reportedAt = now;
-    const response: Figure1Response = { kind: 'progress', run, stepsDone: trainer.stepsDone, result: evaluated ? trainer.result : null, done: trainer.done, milliseconds };
+    const response: Figure1Response = { kind: 'progress', run, stepsDone: trainer.stepsDone, result: evaluated ? trainer.result : null, done: trainer.done, milliseconds, paused };
     self.postMessage(response);
   }
   if (!trainer.done) schedule();
@@ -94,12 +96,18 @@ self.addEventListener('message', (event: MessageEvent<Figure1Request>) => {
       fail(error);
       return;
     }
-    const response: Figure1Response = { kind: 'progress', run, stepsDone: 0, result: trainer.result, done: false, milliseconds };
+    const response: Figure1Response = { kind: 'progress', run, stepsDone: 0, result: trainer.result, done: false, milliseconds, paused };
     self.postMessage(response);
     schedule();
   } else if (request.run === run && trainer) {
     const wasPaused = paused;
     paused = request.kind === 'pause';
-    if (wasPaused && !paused) schedule();
+    if (paused) {
+      // Any chunk under way has ended and reported: these are the steps the network stays at.
+      const response: Figure1Response = { kind: 'progress', run, stepsDone: trainer.stepsDone, result: null, done: trainer.done, milliseconds, paused };
+      self.postMessage(response);
+    } else if (wasPaused) {
+      schedule();
+    }
   }
 });
