@@ -80,8 +80,8 @@ export function accuracySpec(view: FigureView, id: string): LineChartSpec {
     yRange: [0, 1],
     integerX: true,
     formatY: formatAccuracy,
-    width: 420,
-    height: 240,
+    width: 360,
+    height: 220,
     fontSize: 13,
   };
 }
