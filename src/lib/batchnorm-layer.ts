@@ -149,17 +149,27 @@ abstract class BatchNormBase {
     const invStd = variance.map((v) => 1 / Math.sqrt(v + this.eps));
     const xhat = new Float64Array(x.length);
     const y = new Float64Array(x.length);
-    for (let n = 0; n < batch; n++) {
-      for (let c = 0; c < channels; c++) {
-        const start = (n * channels + c) * positions;
-        const m = mean[c];
-        const s = invStd[c];
-        const g = this.gamma[c];
-        const b = this.beta[c];
-        for (let i = start; i < start + positions; i++) {
-          const normalized = (x[i] - m) * s;
-          xhat[i] = normalized;
-          y[i] = g * normalized + b;
+    // Each value's channel is c = ⌊i / positions⌋ mod channels. With one position per channel (N × C rows),
+    // a loop over i with a running c does the same arithmetic as the nested loops, several times faster.
+    if (positions === 1) {
+      for (let i = 0, c = 0; i < x.length; i++, c = c + 1 === channels ? 0 : c + 1) {
+        const normalized = (x[i] - mean[c]) * invStd[c];
+        xhat[i] = normalized;
+        y[i] = this.gamma[c] * normalized + this.beta[c];
+      }
+    } else {
+      for (let n = 0; n < batch; n++) {
+        for (let c = 0; c < channels; c++) {
+          const start = (n * channels + c) * positions;
+          const m = mean[c];
+          const s = invStd[c];
+          const g = this.gamma[c];
+          const b = this.beta[c];
+          for (let i = start; i < start + positions; i++) {
+            const normalized = (x[i] - m) * s;
+            xhat[i] = normalized;
+            y[i] = g * normalized + b;
+          }
         }
       }
     }
@@ -194,6 +204,22 @@ abstract class BatchNormBase {
     const count = batch * positions;
     const dbeta = new Float64Array(channels);
     const dgamma = new Float64Array(channels);
+    const dx = new Float64Array(dy.length);
+    if (positions === 1) {
+      // One position per channel (N × C rows): the same sums and products as below, in the same order,
+      // without an inner loop of length 1 per value, which made this several times slower.
+      for (let i = 0, c = 0; i < dy.length; i++, c = c + 1 === channels ? 0 : c + 1) {
+        dbeta[c] += dy[i];
+        dgamma[c] += dy[i] * xhat[i];
+      }
+      for (let c = 0; c < channels; c++) {
+        const scale = this.gamma[c] * invStd[c];
+        const meanDy = batchStatistics ? dbeta[c] / count : 0;
+        const meanDyXhat = batchStatistics ? dgamma[c] / count : 0;
+        for (let i = c; i < dy.length; i += channels) dx[i] = scale * (dy[i] - meanDy - xhat[i] * meanDyXhat);
+      }
+      return { dx, dgamma, dbeta };
+    }
     for (let n = 0; n < batch; n++) {
       for (let c = 0; c < channels; c++) {
         const start = (n * channels + c) * positions;
@@ -207,7 +233,6 @@ abstract class BatchNormBase {
         dgamma[c] += sumDyXhat;
       }
     }
-    const dx = new Float64Array(dy.length);
     for (let n = 0; n < batch; n++) {
       for (let c = 0; c < channels; c++) {
         const start = (n * channels + c) * positions;

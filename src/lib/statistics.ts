@@ -58,6 +58,7 @@ export function pairwiseSum(a: Float64Array, n: number, offset = 0): number {
  */
 export function channelStats(data: Float64Array, layout: ChannelLayout): FeatureStats {
   const { batch, channels, positions } = layout;
+  if (positions === 1) return featureStats(data, batch, channels);
   const count = batch * positions;
   const shift = Float64Array.from({ length: channels }, (_, c) => data[c * positions]);
   const mean = new Float64Array(channels);
@@ -89,6 +90,33 @@ export function channelStats(data: Float64Array, layout: ChannelLayout): Feature
     }
   }
   const variance = squares.map((square, c) => Math.max(0, (square - (sums[c] * sums[c]) / count) / count));
+  return { mean, variance };
+}
+
+/**
+ * `channelStats` for one position per channel (rows of features, as BatchNorm1d has): the same
+ * sums in the same order, so the same numbers to the last bit, without an inner loop of length 1
+ * for every value, which made it several times slower (it runs in the Figure 1 training loop).
+ */
+function featureStats(data: Float64Array, rows: number, cols: number): FeatureStats {
+  const shift = data.slice(0, cols);
+  const mean = new Float64Array(cols);
+  for (let r = 0; r < rows; r++) {
+    const row = r * cols;
+    for (let c = 0; c < cols; c++) mean[c] += data[row + c] - shift[c];
+  }
+  for (let c = 0; c < cols; c++) mean[c] = shift[c] + mean[c] / rows;
+  const sums = new Float64Array(cols);
+  const squares = new Float64Array(cols);
+  for (let r = 0; r < rows; r++) {
+    const row = r * cols;
+    for (let c = 0; c < cols; c++) {
+      const d = data[row + c] - mean[c];
+      sums[c] += d;
+      squares[c] += d * d;
+    }
+  }
+  const variance = squares.map((square, c) => Math.max(0, (square - (sums[c] * sums[c]) / rows) / rows));
   return { mean, variance };
 }
 

@@ -2,8 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { digitsText } from '../../data/digits.ts';
 import { decodeDigits, splitDigits, type SplitDataset } from '../digits.ts';
 import { BatchNormError } from '../matrix.ts';
+import { uniformGenerator } from '../random.ts';
 import { percentile } from '../statistics.ts';
-import { runFigure1, type Figure1Result } from '../figure1.ts';
+import { multiplyTransposed, runFigure1, type Figure1Result } from '../figure1.ts';
+import { DEFAULT_SETTINGS, recordFigure1, type Figure1Recording } from '../figure1-settings.ts';
+import recorded from '../../data/figure1-default-run.json';
 
 const data: SplitDataset = splitDigits(decodeDigits(digitsText));
 
@@ -36,38 +39,84 @@ describe('percentile', () => {
   });
 });
 
+describe('multiplyTransposed', () => {
+  /** The plain triple loop: each entry one sum over k in order, starting from the bias or 0. */
+  function naive(a: Float64Array, m: number, k: number, b: Float64Array, n: number, init: Float64Array | null): Float64Array {
+    const c = new Float64Array(m * n);
+    for (let row = 0; row < m; row++) {
+      for (let col = 0; col < n; col++) {
+        let s = init ? init[col] : 0;
+        for (let i = 0; i < k; i++) s += a[row * k + i] * b[col * k + i];
+        c[row * n + col] = s;
+      }
+    }
+    return c;
+  }
+
+  it('equals the plain triple loop bit for bit, for blocked and leftover rows and columns', () => {
+    const uniform = uniformGenerator(3);
+    const random = () => (uniform() - 0.5) * 10 ** Math.floor(uniform() * 6 - 3);
+    for (const [m, k, n] of [[1, 1, 1], [2, 3, 4], [3, 5, 7], [60, 64, 100], [5, 2, 10], [297, 100, 10]]) {
+      const a = Float64Array.from({ length: m * k }, random);
+      const b = Float64Array.from({ length: n * k }, random);
+      const bias = Float64Array.from({ length: n }, random);
+      for (const init of [null, bias]) {
+        const c = new Float64Array(m * n);
+        multiplyTransposed(a, m, k, b, n, init, c);
+        expect(Array.from(c)).toEqual(Array.from(naive(a, m, k, b, n, init)));
+      }
+    }
+  });
+});
+
 describe('runFigure1', () => {
+  // The page's default run, once: the recording must equal it, and it must show the paper's picture.
+  let run: Figure1Recording;
   let withBn: Figure1Result;
   let without: Figure1Result;
   beforeAll(() => {
-    withBn = runFigure1(data, { batchNorm: true, steps: 1000, seed: 1, evalEvery: 250 });
-    without = runFigure1(data, { batchNorm: false, steps: 1000, seed: 1, evalEvery: 250 });
-  }, 300_000); // two thousand training steps: seconds on a quiet machine, more on a busy one
+    run = recordFigure1(data, DEFAULT_SETTINGS);
+    ({ withBatchNorm: withBn, withoutBatchNorm: without } = run);
+  }, 600_000); // four thousand training steps: seconds on a quiet machine, more on a busy one
+
+  /** The index of the evaluation at `step`. */
+  const at = (result: Figure1Result, step: number) => {
+    const index = result.step.indexOf(step);
+    if (index < 0) throw new Error(`no evaluation at step ${step}`);
+    return index;
+  };
+
+  it('reproduces the committed recording of the default run exactly (which the page shows without JavaScript)', () => {
+    expect(run).toEqual(recorded);
+    expect(recorded.settings).toEqual({ steps: 2000, learningRate: 0.5, initStd: 0.1, seed: 1, batchSize: 60, evalEvery: 50 });
+  });
 
   it('records an evaluation at step 0 and every evalEvery steps, with ordered percentiles', () => {
     for (const result of [withBn, without]) {
-      expect(result.step).toEqual([0, 250, 500, 750, 1000]);
-      expect(result.testAccuracy).toHaveLength(5);
+      expect(result.step).toEqual(Array.from({ length: 41 }, (_, i) => i * 50));
+      expect(result.testAccuracy).toHaveLength(41);
       result.percentiles.forEach(([p15, p50, p85]) => expect(p15 <= p50 && p50 <= p85).toBe(true));
     }
   });
 
   it('with Batch Norm reaches at least 0.9 test accuracy by step 500; without, it is near chance at step 250', () => {
-    expect(withBn.testAccuracy[2]).toBeGreaterThanOrEqual(0.9);
-    expect(without.testAccuracy[1]).toBeLessThan(0.2);
-    expect(without.testAccuracy[4]).toBeGreaterThan(without.testAccuracy[1]);
+    expect(withBn.testAccuracy[at(withBn, 500)]).toBeGreaterThanOrEqual(0.9);
+    expect(without.testAccuracy[at(without, 250)]).toBeLessThan(0.2);
+    expect(without.testAccuracy[at(without, 1000)]).toBeGreaterThan(without.testAccuracy[at(without, 250)]);
+    expect(withBn.testAccuracy[at(withBn, 2000)]).toBeGreaterThan(without.testAccuracy[at(without, 2000)]);
   });
 
   it("shows the paper's picture: without BN the unit's input drifts and spreads; with BN it stays put", () => {
     const spread = ([p15, , p85]: [number, number, number]) => p85 - p15;
+    const p = (result: Figure1Result, step: number) => result.percentiles[at(result, step)];
     // Without BN: nearly constant at first (every example looks the same to the unit), then spreading.
-    expect(spread(without.percentiles[1])).toBeLessThan(0.5);
-    expect(spread(without.percentiles[4])).toBeGreaterThan(2 * spread(without.percentiles[1]) + 0.5);
+    expect(spread(p(without, 250))).toBeLessThan(0.5);
+    expect(spread(p(without, 1000))).toBeGreaterThan(2 * spread(p(without, 250)) + 0.5);
     // With BN: centred near 0 with a spread of a few units from the first evaluation on.
-    for (const p of withBn.percentiles.slice(1)) {
-      expect(Math.abs(p[1])).toBeLessThan(1);
-      expect(spread(p)).toBeGreaterThan(1.5);
-      expect(spread(p)).toBeLessThan(4.5);
+    for (const q of withBn.percentiles.slice(1)) {
+      expect(Math.abs(q[1])).toBeLessThan(1);
+      expect(spread(q)).toBeGreaterThan(1.5);
+      expect(spread(q)).toBeLessThan(4.5);
     }
   });
 
