@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { useTheme, watchConsole } from './helpers.ts';
+import { useTheme, watchConsole, showIsland } from './helpers.ts';
 
 const PATH = 'internal-covariate-shift/';
 
@@ -43,7 +43,10 @@ async function waitForDone(page: Page) {
 
 test.beforeEach(async ({ page, javaScriptEnabled }) => {
   await page.goto(PATH);
-  if (javaScriptEnabled) await expect(figure(page).start).toBeEnabled();
+  if (javaScriptEnabled) {
+    await showIsland(page, 'figure1-experiment');
+    await expect(figure(page).start).toBeEnabled();
+  }
 });
 
 test('Start trains both networks in the browser and reproduces the recorded numbers', async ({ page }) => {
@@ -150,6 +153,7 @@ test('the settings go into the URL, and a link brings them back', async ({ page 
   const numbers = await rows(page, 'accuracyTable');
 
   await page.goto(url.toString());
+  await showIsland(page, 'figure1-experiment');
   await expect(f.start).toBeEnabled();
   await expect(f.steps).toHaveValue('100');
   await expect(f.learningRate).toHaveValue('0.25');
@@ -169,6 +173,7 @@ test('bad values in a link are explained, and the figure stays the default run',
   const f = figure(page);
   const chart = await f.chart('accuracy').innerHTML();
   await page.goto(`${PATH}?steps=0&lr=-1&init=big&seed=1.5`);
+  await showIsland(page, 'figure1-experiment');
   await expect(f.start).toBeEnabled();
   await expect(f.steps).toHaveValue('0');
   await expect(f.error('steps')).toHaveText('The number of steps must be at least 1; got 0.');

@@ -28,6 +28,7 @@ const islands = [
   'check-yourself',
   'covariate-shift-demo',
   'slide-deck',
+  'figure1-experiment',
 ];
 
 for (const path of builtPages()) {

@@ -68,7 +68,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     server.kill();
   }
   console.log(['| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT | transferred |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'));
