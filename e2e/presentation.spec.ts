@@ -322,7 +322,8 @@ test.describe('the slide deck', () => {
     return results.violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   }
 
-  for (const theme of ['light', 'dark'] as const) {
+  // The dark theme is checked slide by slide on the phone below; the page's first slide in both themes by accessibility.spec.ts.
+  for (const theme of ['light'] as const) {
     test(`every slide, once shown, has no violations in the ${theme} theme`, async ({ page }) => {
       test.slow();
       await useTheme(page, theme);

@@ -48,6 +48,7 @@ try {
     const root = page.locator('figure1-experiment');
     const start = root.getByRole('button', { name: 'Start' });
     await start.waitFor();
+    await root.scrollIntoViewIfNeeded(); // the island loads its code when it comes into view
     await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('figure1-experiment button[type="submit"]')?.disabled);
     await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
     const loadBefore = load();

@@ -5,6 +5,7 @@
  * machine, its load and the Node version. Add a benchmark by adding it to `benchmarks` below.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
+import { batchnormBenchmark } from './batchnorm.ts';
 import { figure1Benchmark } from './figure1.ts';
 
 /** One named measurement: each case is run several times and its rate reported. */
@@ -18,7 +19,7 @@ export interface Benchmark {
   note?: (cpuRates: number[]) => string;
 }
 
-const benchmarks: (() => Benchmark)[] = [figure1Benchmark];
+const benchmarks: (() => Benchmark)[] = [batchnormBenchmark, figure1Benchmark];
 
 const WARM_UP_RUNS = 1;
 const TIMED_RUNS = 5;

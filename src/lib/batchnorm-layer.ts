@@ -212,11 +212,13 @@ abstract class BatchNormBase {
         dbeta[c] += dy[i];
         dgamma[c] += dy[i] * xhat[i];
       }
-      for (let c = 0; c < channels; c++) {
-        const scale = this.gamma[c] * invStd[c];
-        const meanDy = batchStatistics ? dbeta[c] / count : 0;
-        const meanDyXhat = batchStatistics ? dgamma[c] / count : 0;
-        for (let i = c; i < dy.length; i += channels) dx[i] = scale * (dy[i] - meanDy - xhat[i] * meanDyXhat);
+      // Per-channel factors first, then one pass in memory order (a pass per column would stride
+      // through the whole array once per channel).
+      const scale = this.gamma.map((g, c) => g * invStd[c]);
+      const meanDy = dbeta.map((sum) => (batchStatistics ? sum / count : 0));
+      const meanDyXhat = dgamma.map((sum) => (batchStatistics ? sum / count : 0));
+      for (let i = 0, c = 0; i < dy.length; i++, c = c + 1 === channels ? 0 : c + 1) {
+        dx[i] = scale[c] * (dy[i] - meanDy[c] - xhat[i] * meanDyXhat[c]);
       }
       return { dx, dgamma, dbeta };
     }

@@ -32,11 +32,16 @@ export function checkEpsilon(epsilon: number): void {
   }
 }
 
-/** `(x − mean) / sqrt(variance + epsilon)` for every column, given the column statistics. */
-export function normalizeColumns(x: Matrix, stats: FeatureStats, epsilon: number): Matrix {
+/**
+ * `(x − mean) / sqrt(variance + epsilon)` for every column, given the column statistics. Writes into
+ * `out` when given (it may be `x` itself), which spares allocating a new matrix on every call.
+ */
+export function normalizeColumns(x: Matrix, stats: FeatureStats, epsilon: number, out = createMatrix(x.rows, x.cols)): Matrix {
   const { mean, variance } = stats;
   const std = variance.map((v) => Math.sqrt(v + epsilon)); // np.sqrt(batch_var + epsilon)
-  const out = createMatrix(x.rows, x.cols);
+  if (out.rows !== x.rows || out.cols !== x.cols) {
+    throw new BatchNormError(`The output must have the input's shape (${x.rows}, ${x.cols}); got (${out.rows}, ${out.cols}).`);
+  }
   for (let i = 0; i < x.rows; i++) {
     const row = i * x.cols;
     for (let j = 0; j < x.cols; j++) {
@@ -46,10 +51,10 @@ export function normalizeColumns(x: Matrix, stats: FeatureStats, epsilon: number
   return out;
 }
 
-/** Normalizes every column of `x` to mean 0 and variance var / (var + epsilon). */
-export function batchNormalizeMatrix(x: Matrix, epsilon = 1e-5): Matrix {
+/** Normalizes every column of `x` to mean 0 and variance var / (var + epsilon), into `out` if given. */
+export function batchNormalizeMatrix(x: Matrix, epsilon = 1e-5, out?: Matrix): Matrix {
   checkEpsilon(epsilon);
-  return normalizeColumns(x, columnStats(x), epsilon); // batch_mean, batch_var, X_normalized
+  return normalizeColumns(x, columnStats(x), epsilon, out); // batch_mean, batch_var, X_normalized
 }
 
 /**

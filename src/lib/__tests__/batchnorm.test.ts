@@ -180,6 +180,24 @@ describe('properties on random matrices', () => {
     );
   });
 
+  it('writes into a given output, even the input itself, with the same numbers', () => {
+    fc.assert(
+      fc.property(matrix, (X) => {
+        const expected = batchNormalizeMatrix(matrixFromRows(X));
+        const out = { rows: X.length, cols: X[0].length, data: new Float64Array(X.length * X[0].length) };
+        expect(batchNormalizeMatrix(matrixFromRows(X), 1e-5, out)).toBe(out);
+        expect(out.data).toEqual(expected.data);
+        const inPlace = matrixFromRows(X);
+        batchNormalizeMatrix(inPlace, 1e-5, inPlace);
+        expect(inPlace.data).toEqual(expected.data);
+      }),
+      { numRuns: 50 },
+    );
+    expect(() => batchNormalizeMatrix(matrixFromRows([[1, 2], [3, 4]]), 1e-5, { rows: 2, cols: 1, data: new Float64Array(2) })).toThrow(
+      "The output must have the input's shape (2, 2); got (2, 1).",
+    );
+  });
+
   it('batchNormalizeMatrix on the typed core equals the nested-array API', () => {
     fc.assert(
       fc.property(matrix, (X) => {
