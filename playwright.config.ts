@@ -29,10 +29,10 @@ export default defineConfig({
   projects: [
     { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` } },
     // Under the sub-path: every page, link and asset (the crawl), pages without JavaScript, the
-    // addresses in metadata and the sitemap, and the Code page, whose worker is loaded by URL.
+    // addresses in metadata and the sitemap, and the Code page and its playground, whose workers are loaded by URL.
     {
       name: 'subpath',
-      testMatch: ['links.spec.ts', 'no-javascript.spec.ts', 'code-page.spec.ts', 'metadata.spec.ts'],
+      testMatch: ['links.spec.ts', 'no-javascript.spec.ts', 'code-page.spec.ts', 'metadata.spec.ts', 'playground.spec.ts'],
       use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` },
     },
   ],

@@ -29,6 +29,7 @@ const islands = [
   'covariate-shift-demo',
   'slide-deck',
   'figure1-experiment',
+  'code-playground',
 ];
 
 for (const path of builtPages()) {

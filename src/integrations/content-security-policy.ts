@@ -8,9 +8,14 @@
  *
  * Styles may be inline ('unsafe-inline' in style-src): the charts set theme colours in style
  * attributes, and styles cannot run code.
+ *
+ * A dedicated worker does not follow its page's policy: it follows the one delivered with its own
+ * script (plain static hosts send none). `_headers` gives the playground's worker, which runs the
+ * reader's edited code with `new Function`, a policy of its own that allows exactly that and
+ * nothing else: 'unsafe-eval' for its script, and no network.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -26,6 +31,11 @@ export const baseDirectives = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
+];
+
+/** Policies for worker scripts in `_astro/`, by file name: the playground's worker evaluates code. */
+export const workerPolicies: { file: RegExp; policy: string }[] = [
+  { file: /^playground\.worker-[\w-]+\.js$/, policy: "default-src 'none'; script-src 'self' 'unsafe-eval'" },
 ];
 
 /** Directives that only work as an HTTP header, not in a <meta> element. */
@@ -93,6 +103,11 @@ export function contentSecurityPolicy(): AstroIntegration {
           rules.push(
             `${servedPath(file, root, base)}\n  Content-Security-Policy: ${[policy, ...headerOnlyDirectives].join('; ')}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin`,
           );
+        }
+        const assets = join(root, '_astro');
+        for (const name of existsSync(assets) ? readdirSync(assets).sort() : []) {
+          const worker = workerPolicies.find(({ file }) => file.test(name));
+          if (worker) rules.push(`${base.replace(/\/?$/, '/')}_astro/${name}\n  Content-Security-Policy: ${worker.policy}\n  X-Content-Type-Options: nosniff`);
         }
         writeFileSync(join(root, '_headers'), `${rules.join('\n\n')}\n`);
         logger.info(`Content Security Policy added to ${files.length} pages and written to _headers.`);
