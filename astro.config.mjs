@@ -26,7 +26,14 @@ export default defineConfig({
   site,
   base,
   build: { inlineStylesheets: 'always' },
-  vite: { plugins: [chunkOrigins()] },
+  vite: {
+    plugins: [chunkOrigins()],
+    // The playground imports these only on Edit; listed here, `npm run dev` prepares them at start
+    // instead of discovering them on the first Edit and reloading the page.
+    optimizeDeps: {
+      include: ['@codemirror/commands', '@codemirror/lang-javascript', '@codemirror/language', '@codemirror/state', '@codemirror/view', '@lezer/highlight', 'sucrase'],
+    },
+  },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
