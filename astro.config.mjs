@@ -10,6 +10,7 @@ import { rehypeFocusableMath } from './src/markdown/rehype-focusable-math.ts';
 import { editBaseUrl, repository } from './src/repository.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { chunkOrigins } from './src/integrations/chunk-origins.ts';
+import { socialCardTags } from './src/social/social-card.ts';
 
 /**
  * Where the site is deployed, from the environment, so one source tree builds for any host:
@@ -51,6 +52,7 @@ export default defineConfig({
       editLink: { baseUrl: editBaseUrl },
       customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/islands.css'],
       lastUpdated: false,
+      head: socialCardTags(site, base),
     }),
   ],
 });

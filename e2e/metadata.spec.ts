@@ -21,8 +21,20 @@ for (const path of builtPages()) {
     expect(await meta('meta[property="og:url"]')).toBe(address);
     expect(await page.locator('link[rel="canonical"]').getAttribute('href')).toBe(address);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await meta('meta[property="og:image"]')).toBe(`${SITE}${base}social-card.png`);
+    expect(await meta('meta[name="twitter:image"]')).toBe(`${SITE}${base}social-card.png`);
+    expect(await meta('meta[property="og:image:alt"]')).toMatch(/^Batch Normalization: /);
   });
 }
+
+test('the link-preview image is served, 1200 × 630 as Open Graph asks', async ({ page, baseURL }) => {
+  const response = await page.request.get(new URL('social-card.png', baseURL).href);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('image/png');
+  const png = await response.body();
+  // A PNG's width and height are the first two fields of its IHDR chunk, at bytes 16 and 20.
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+});
 
 test('the sitemap lists every page at its public address', async ({ page, baseURL }) => {
   const base = new URL(baseURL!).pathname;
