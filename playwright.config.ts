@@ -28,11 +28,12 @@ export default defineConfig({
   },
   projects: [
     { name: 'root', use: { baseURL: `http://127.0.0.1:${ROOT_PORT}/` } },
-    // Under the sub-path: every page, link and asset (the crawl), pages without JavaScript, the
-    // addresses in metadata and the sitemap, and the Code page and its playground, whose workers are loaded by URL.
+    // Under the sub-path, the tests tagged @subpath: what depends on the base path. That is every
+    // page, link and asset (the crawl), the addresses in metadata and the sitemap, a page without
+    // JavaScript, and the workers of the Code page and its playground, which are loaded by URL.
     {
       name: 'subpath',
-      testMatch: ['links.spec.ts', 'no-javascript.spec.ts', 'code-page.spec.ts', 'metadata.spec.ts', 'playground.spec.ts'],
+      grep: /@subpath/,
       use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` },
     },
   ],

@@ -31,7 +31,7 @@ test.beforeEach(async ({ page }) => {
   await expect(runner(page).run).toBeEnabled();
 });
 
-test("Run prints exactly NumPy's output for the original program", async ({ page }) => {
+test("Run prints exactly NumPy's output for the original program", { tag: '@subpath' }, async ({ page }) => {
   const console = watchConsole(page);
   const r = runner(page);
   await expect(r.output).toHaveText(reference, { useInnerText: false });
@@ -173,7 +173,7 @@ test('the presets load, run and explain themselves', async ({ page }) => {
   console.expectNone();
 });
 
-test('10,000 × 100 random values run in a worker; the output is summarized as NumPy does', async ({ page }) => {
+test('10,000 × 100 random values run in a worker; the output is summarized as NumPy does', { tag: '@subpath' }, async ({ page }) => {
   const console = watchConsole(page);
   const r = runner(page);
   // Record main-thread long tasks while the large input is generated and run (reported, not asserted).

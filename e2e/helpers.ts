@@ -56,3 +56,14 @@ export async function showIsland(page: Page, tag: string) {
   await page.locator(tag).first().scrollIntoViewIfNeeded();
   await page.waitForFunction((name) => customElements.get(name) !== undefined, tag);
 }
+
+/**
+ * Waits until Expressive Code's script has made every code block that scrolls sideways focusable
+ * (it does so a moment after load, when the browser is idle), so that axe sees the page as a
+ * reader who tabs to it does.
+ */
+export async function waitForCodeBlocks(page: Page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
+  );
+}

@@ -6,7 +6,7 @@ import { builtPages, watchConsole } from './helpers.ts';
  * build), and checks that every link, stylesheet, script and image of the site's own resolves,
  * including #anchors, and that nothing is fetched from another origin.
  */
-test('every page, link, anchor and asset of the site works under this base path', async ({ page, baseURL }) => {
+test('every page, link, anchor and asset of the site works under this base path', { tag: '@subpath' }, async ({ page, baseURL }) => {
   const base = new URL(baseURL!);
   const foreign: string[] = [];
   const failed: string[] = [];

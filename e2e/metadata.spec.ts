@@ -6,7 +6,7 @@ import { builtPages } from './helpers.ts';
 const SITE = 'https://batchnorm.test';
 
 for (const path of builtPages()) {
-  test(`/${path} has a description, Open Graph tags and a canonical address`, async ({ page, baseURL }) => {
+  test(`/${path} has a description, Open Graph tags and a canonical address`, { tag: '@subpath' }, async ({ page, baseURL }) => {
     await page.goto(path);
     const base = new URL(baseURL!).pathname;
     const address = `${SITE}${base}${path}`;
@@ -27,7 +27,7 @@ for (const path of builtPages()) {
   });
 }
 
-test('the link-preview image is served, 1200 × 630 as Open Graph asks', async ({ page, baseURL }) => {
+test('the link-preview image is served, 1200 × 630 as Open Graph asks', { tag: '@subpath' }, async ({ page, baseURL }) => {
   const response = await page.request.get(new URL('social-card.png', baseURL).href);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toBe('image/png');
@@ -36,7 +36,7 @@ test('the link-preview image is served, 1200 × 630 as Open Graph asks', async (
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
 });
 
-test('the sitemap lists every page at its public address', async ({ page, baseURL }) => {
+test('the sitemap lists every page at its public address', { tag: '@subpath' }, async ({ page, baseURL }) => {
   const base = new URL(baseURL!).pathname;
   const index = await page.request.get('sitemap-index.xml');
   expect(index.status()).toBe(200);
@@ -46,7 +46,7 @@ test('the sitemap lists every page at its public address', async ({ page, baseUR
   expect(listed).toEqual(builtPages().map((path) => `${SITE}${base}${path}`).sort());
 });
 
-test('an unknown address answers 404 with a page that leads home', async ({ page, baseURL }) => {
+test('an unknown address answers 404 with a page that leads home', { tag: '@subpath' }, async ({ page, baseURL }) => {
   const response = await page.goto('no-such-page/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
@@ -56,7 +56,7 @@ test('an unknown address answers 404 with a page that leads home', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'Batch Normalization' })).toBeVisible();
 });
 
-test('_headers carries each page’s Content Security Policy for hosts that read it', ({ baseURL }) => {
+test('_headers carries each page’s Content Security Policy for hosts that read it', { tag: '@subpath' }, ({ baseURL }) => {
   const base = new URL(baseURL!).pathname;
   const headers = readFileSync(base === '/' ? 'dist/_headers' : 'dist-subpath/_headers', 'utf8');
   for (const path of builtPages()) expect(headers).toContain(`${base}${path}\n  Content-Security-Policy: default-src 'self';`);

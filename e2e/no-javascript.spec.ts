@@ -3,7 +3,7 @@ import { builtPages, readShared } from './helpers.ts';
 
 test.use({ javaScriptEnabled: false });
 
-test('the Code page reads fully without JavaScript: listings, math and the pre-rendered output', async ({ page }) => {
+test('the Code page reads fully without JavaScript: listings, math and the pre-rendered output', { tag: '@subpath' }, async ({ page }) => {
   await page.goto('code/');
   expect(await page.locator('program-runner [data-output]').textContent()).toBe(readShared('reference/seed_example.numpy-output.txt'));
   await expect(page.locator('program-runner [data-stats-body] tr')).toHaveCount(3);
@@ -14,7 +14,7 @@ test('the Code page reads fully without JavaScript: listings, math and the pre-r
 });
 
 for (const path of builtPages()) {
-  test(`/${path} has its text and math without JavaScript`, async ({ page }) => {
+  test(`/${path} has its text and math without JavaScript`, { tag: path === '' ? '@subpath' : [] }, async ({ page }) => {
     await page.goto(path);
     await expect(page.locator('main h1')).toBeVisible();
     const text = (await page.locator('main').innerText()).trim();
