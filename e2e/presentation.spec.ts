@@ -434,19 +434,6 @@ test.describe('slides and their explanations', () => {
     const wide = await page.locator('.katex-display').evaluateAll((all) => all.filter((el) => el.scrollWidth > el.clientWidth).length);
     expect(wide, 'formulas wider than the phone').toBe(0);
   });
-
-  test('both pages have no violations after moving through the deck', async ({ page }) => {
-    await openDeck(page, '#slide-12');
-    await page.keyboard.press('ArrowRight');
-    await deck(page).fullscreen.focus();
-    await waitForCodeBlocks(page);
-    let results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(results.violations.map((v) => v.id)).toEqual([]);
-    await page.goto('presentation-explained/#why-it-works');
-    await waitForCodeBlocks(page);
-    results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(results.violations.map((v) => v.id)).toEqual([]);
-  });
 });
 
 test.describe('without JavaScript', () => {
