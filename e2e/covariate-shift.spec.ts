@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { useTheme, watchConsole, showIsland } from './helpers.ts';
+import { numberIn, showIsland, useTheme, watchConsole } from './helpers.ts';
 
 const PAGE = 'internal-covariate-shift/';
 
@@ -37,14 +37,6 @@ function island(page: Page) {
 }
 
 type Island = ReturnType<typeof island>;
-
-/** A printed statistic as a number (the page writes a true minus sign, −), with half a unit of its last digit as tolerance. */
-async function numberIn(locator: Locator): Promise<{ value: number; tolerance: number }> {
-  const text = ((await locator.textContent()) ?? '').trim().replace('−', '-');
-  expect(text, 'a decimal number').toMatch(/^-?\d+(\.\d+)?$/);
-  const decimals = text.split('.')[1]?.length ?? 0;
-  return { value: Number(text), tolerance: 0.5 * 10 ** -decimals };
-}
 
 /** A printed share such as "44.5%", as a fraction. */
 async function shareIn(locator: Locator): Promise<number> {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Reads a file of the shared reference material beside the checkout. */
 export function readShared(path: string): string {
@@ -66,4 +66,15 @@ export async function waitForCodeBlocks(page: Page) {
   await page.waitForFunction(() =>
     [...document.querySelectorAll('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
   );
+}
+
+/**
+ * A printed statistic as a number (the pages write a true minus sign, −), with half a unit of its
+ * last digit as tolerance: a number rounded to d decimals is that close to the true value.
+ */
+export async function numberIn(locator: Locator): Promise<{ value: number; tolerance: number }> {
+  const text = ((await locator.textContent()) ?? '').trim().replace('−', '-');
+  expect(text, 'a decimal number').toMatch(/^-?\d+(\.\d+)?$/);
+  const decimals = text.split('.')[1]?.length ?? 0;
+  return { value: Number(text), tolerance: 0.5 * 10 ** -decimals };
 }

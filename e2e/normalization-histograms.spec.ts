@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { useTheme, watchConsole, showIsland } from './helpers.ts';
+import { numberIn, showIsland, useTheme, watchConsole } from './helpers.ts';
 
 /** The island's parts on the Tutorial page. */
 function island(page: Page) {
@@ -29,15 +29,6 @@ function island(page: Page) {
     before: panel('before'),
     after: panel('after'),
   };
-}
-
-/** A printed statistic as a number (the page writes a true minus sign, −). */
-async function numberIn(locator: Locator): Promise<{ value: number; tolerance: number }> {
-  const text = ((await locator.textContent()) ?? '').trim().replace('−', '-');
-  expect(text, 'a decimal number').toMatch(/^-?\d+(\.\d+)?$/);
-  const decimals = text.split('.')[1]?.length ?? 0;
-  // A number rounded to d decimals is within half a unit of its last digit of the true value.
-  return { value: Number(text), tolerance: 0.5 * 10 ** -decimals };
 }
 
 /** The after-normalization mean is 0 and the standard deviation 1, to the precision printed (ε = 1e-5 moves it by < 3e-6 here). */
