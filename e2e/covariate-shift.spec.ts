@@ -29,7 +29,7 @@ function island(page: Page) {
     bBox: root.getByRole('textbox', { name: 'Exact value of b' }),
     reset: root.getByRole('button', { name: 'Reset to a = 1, b = 0' }),
     status: root.getByRole('status'),
-    panels: root.locator('.cs-panels'),
+    panels: root.locator('[data-panels]'),
     without: panel('without'),
     with: panel('with'),
     error: (name: 'a' | 'b') => root.locator(`[data-error-for="${name}"]`),

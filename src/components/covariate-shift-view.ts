@@ -15,13 +15,7 @@ import {
 } from '../lib/covariate-shift.ts';
 import { histogramSvg, histogramTable, type HistogramChartOptions } from './charts/histogram.ts';
 import { escapeHtml } from './html.ts';
-import { formatStat } from './normalization-histograms-view.ts';
-
-export interface PanelMarkup {
-  chart: string;
-  table: string;
-  stats: string;
-}
+import { formatStat, type PanelMarkup } from './normalization-histograms-view.ts';
 
 export interface CovariateShiftView {
   without: PanelMarkup;
