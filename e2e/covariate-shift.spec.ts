@@ -1,26 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { numberIn, showIsland, useTheme, watchConsole } from './helpers.ts';
+import { histogramPanel, numberIn, showIsland, useTheme, watchConsole } from './helpers.ts';
 
 const PAGE = 'internal-covariate-shift/';
 
 /** The island's parts on the Internal Covariate Shift page. */
 function island(page: Page) {
   const root = page.locator('covariate-shift-demo');
-  const panel = (side: 'without' | 'with') => {
-    const figure = root.locator(`[data-panel="${side}"]`);
-    return {
-      figure,
-      chart: figure.getByRole('img'),
-      mean: figure.locator('[data-stats] [data-value="mean"]'),
-      std: figure.locator('[data-stats] [data-value="std"]'),
-      tail: figure.locator('[data-stats] [data-value="tail"]'),
-      summary: figure.locator('summary'),
-      table: figure.getByRole('table'),
-      rows: figure.locator('tbody tr'),
-      totals: figure.locator('tfoot td'),
-    };
-  };
+  const panel = (side: 'without' | 'with') => ({
+    ...histogramPanel(root, side),
+    tail: root.locator(`[data-panel="${side}"] [data-stats] [data-value="tail"]`),
+  });
   return {
     root,
     aRange: root.getByRole('slider', { name: 'Scale a of the earlier layer’s weights' }),

@@ -78,3 +78,20 @@ export async function numberIn(locator: Locator): Promise<{ value: number; toler
   const decimals = text.split('.')[1]?.length ?? 0;
   return { value: Number(text), tolerance: 0.5 * 10 ** -decimals };
 }
+
+/** One panel of HistogramPanels.astro inside an island: its chart, statistics and table of counts. */
+export function histogramPanel(island: Locator, side: string) {
+  const figure = island.locator(`[data-panel="${side}"]`);
+  return {
+    figure,
+    chart: figure.getByRole('img'),
+    mean: figure.locator('[data-stats] [data-value="mean"]'),
+    std: figure.locator('[data-stats] [data-value="std"]'),
+    details: figure.locator('details'),
+    summary: figure.locator('summary'),
+    table: figure.getByRole('table'),
+    rows: figure.locator('tbody tr'),
+    totals: figure.locator('tfoot td'),
+  };
+}
+

@@ -1,24 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { numberIn, showIsland, useTheme, watchConsole } from './helpers.ts';
+import { histogramPanel, numberIn, showIsland, useTheme, watchConsole } from './helpers.ts';
 
 /** The island's parts on the Tutorial page. */
 function island(page: Page) {
   const root = page.locator('normalization-histograms');
-  const panel = (side: 'before' | 'after') => {
-    const figure = root.locator(`[data-panel="${side}"]`);
-    return {
-      figure,
-      chart: figure.getByRole('img'),
-      mean: figure.locator('[data-stats] [data-value="mean"]'),
-      std: figure.locator('[data-stats] [data-value="std"]'),
-      details: figure.locator('details'),
-      summary: figure.locator('summary'),
-      table: figure.getByRole('table'),
-      rows: figure.locator('tbody tr'),
-      total: figure.locator('tfoot td'),
-    };
-  };
   return {
     root,
     distribution: root.getByLabel('Distribution'),
@@ -26,8 +12,8 @@ function island(page: Page) {
     newBatch: root.getByRole('button', { name: 'New batch' }),
     batch: root.locator('[data-batch]'),
     status: root.getByRole('status'),
-    before: panel('before'),
-    after: panel('after'),
+    before: histogramPanel(root, 'before'),
+    after: histogramPanel(root, 'after'),
   };
 }
 
@@ -67,7 +53,7 @@ test.describe('with JavaScript', () => {
     expect(Math.abs(std.value - 2)).toBeLessThan(0.5);
     await expectNormalized(page);
     await expect(r.before.rows).toHaveCount(32);
-    await expect(r.after.total).toHaveText('256');
+    await expect(r.after.totals).toHaveText('256');
     expect(await counts(r.before.figure)).toEqual(await counts(r.after.figure));
     console.expectNone();
   });
@@ -127,8 +113,8 @@ test.describe('with JavaScript', () => {
         await expect(r.status).toContainText(`${size.toLocaleString('en-US')} values from Normal`);
         await expect(r.before.rows).toHaveCount(bins);
         await expect(r.after.rows).toHaveCount(bins);
-        await expect(r.before.total).toHaveText(size.toLocaleString('en-US'));
-        await expect(r.after.total).toHaveText(size.toLocaleString('en-US'));
+        await expect(r.before.totals).toHaveText(size.toLocaleString('en-US'));
+        await expect(r.after.totals).toHaveText(size.toLocaleString('en-US'));
         expect(await r.before.mean.textContent()).not.toBe(previousMean);
         await expectNormalized(page);
       });
@@ -166,7 +152,7 @@ test.describe('with JavaScript', () => {
     await expect(r.size).toBeFocused();
     await page.keyboard.press('ArrowUp');
     await expect(r.size).toHaveValue('128');
-    await expect(r.after.total).toHaveText('128');
+    await expect(r.after.totals).toHaveText('128');
     await page.keyboard.press('Tab');
     await expect(r.newBatch).toBeFocused();
     await page.keyboard.press('Enter');
@@ -201,7 +187,7 @@ test.describe('with JavaScript', () => {
       select.dispatchEvent(new Event('change'));
     });
     await expect(r.size).toHaveValue('256');
-    await expect(r.after.total).toHaveText('256');
+    await expect(r.after.totals).toHaveText('256');
     await expectNormalized(page);
     await r.newBatch.click();
     await expect(r.batch).toHaveText('Batch 2 (seed 2)');
@@ -263,7 +249,7 @@ test.describe('without JavaScript', () => {
       await side.summary.click();
       await expect(side.table).toBeVisible();
       await expect(side.rows).toHaveCount(32);
-      await expect(side.total).toHaveText('256');
+      await expect(side.totals).toHaveText('256');
     }
   });
 
